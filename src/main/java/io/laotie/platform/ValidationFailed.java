@@ -1,0 +1,31 @@
+package io.laotie.platform;
+
+import java.util.List;
+
+/** The request is malformed or breaks a field rule (400), or is well-formed but refused by the rules (422). */
+public class ValidationFailed extends Problem {
+
+    private final List<FieldError> errors;
+
+    public ValidationFailed(List<FieldError> errors) {
+        this(400, errors);
+    }
+
+    public ValidationFailed(int status, List<FieldError> errors) {
+        super("validation", status, "Invalid request", describe(errors));
+        this.errors = List.copyOf(errors);
+    }
+
+    public static ValidationFailed of(String field, String message) {
+        return new ValidationFailed(List.of(new FieldError(field, message)));
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+
+    private static String describe(List<FieldError> errors) {
+        return errors.isEmpty() ? "Invalid request"
+                : errors.stream().map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b).orElseThrow();
+    }
+}
