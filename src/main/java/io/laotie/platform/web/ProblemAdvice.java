@@ -4,7 +4,6 @@ import io.laotie.platform.FieldError;
 import io.laotie.platform.Problem;
 import io.laotie.platform.ValidationFailed;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -60,6 +59,16 @@ class ProblemAdvice {
         e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
                 errors.add(new FieldError(result.getMethodParameter().getParameterName() == null ? "parameter"
                         : result.getMethodParameter().getParameterName(), message(error.getDefaultMessage())))));
+        return validation(errors, request);
+    }
+
+    @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
+    Object violated(jakarta.validation.ConstraintViolationException e, HttpServletRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        e.getConstraintViolations().forEach(v -> {
+            String path = v.getPropertyPath().toString();
+            errors.add(new FieldError(path.contains(".") ? path.substring(path.indexOf('.') + 1) : path, v.getMessage()));
+        });
         return validation(errors, request);
     }
 
@@ -120,7 +129,7 @@ class ProblemAdvice {
     }
 
     @ExceptionHandler(Exception.class)
-    Object unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) throws Exception {
+    Object unexpected(Exception e, HttpServletRequest request) throws Exception {
         if (e instanceof org.springframework.security.access.AccessDeniedException
                 || e instanceof org.springframework.security.core.AuthenticationException) {
             throw e; // let Spring Security's entry point and access-denied handler answer
