@@ -71,6 +71,11 @@ public class Api {
         return call(MockMvcRequestBuilders.post(path), as, new Raw(rawJson));
     }
 
+    /** Sends a raw body with any method. */
+    public Response call(String method, String path, @Nullable User as, String rawJson) {
+        return call(MockMvcRequestBuilders.request(org.springframework.http.HttpMethod.valueOf(method), path), as, new Raw(rawJson));
+    }
+
     private record Raw(String text) {
     }
 

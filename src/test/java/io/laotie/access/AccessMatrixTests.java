@@ -1,0 +1,172 @@
+package io.laotie.access;
+
+import io.laotie.support.Api;
+import io.laotie.support.Api.Merchant;
+import io.laotie.support.Api.User;
+import io.laotie.support.LaotieTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every API endpoint, called by its owner, by another user of the same role, and anonymously. The last test makes
+ * sure no endpoint is missing from the table, so a new endpoint cannot skip this check.
+ */
+@LaotieTest
+class AccessMatrixTests {
+
+    /** What one test case stands on: a merchant with a shop, a product and its SKU, and a buyer with an address. */
+    record World(Merchant merchant, String productId, String skuId, User buyer, String addressId, User operator) {
+    }
+
+    /**
+     * One endpoint. {@code owner} is who it belongs to; {@code other} is another user of the same role.
+     * Expected statuses are for the owner, the other user, and an anonymous caller.
+     */
+    record Row(String method, String pattern, Function<World, String> path, Function<World, Object> body,
+               Who owner, int asOwner, int asOther, int asAnonymous) {
+    }
+
+    enum Who { MERCHANT, BUYER, OPERATOR, ANYONE }
+
+    @Autowired Api api;
+    @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
+
+    static final Map<String, Object> ADDRESS = Map.of("recipient", "张三", "phone", "13800138000", "region", "北京市", "detail", "1号");
+
+    static List<Row> rows() {
+        List<Row> rows = new ArrayList<>();
+        // identity
+        rows.add(new Row("POST", "/api/accounts", w -> "/api/accounts",
+                w -> Map.of("handle", Api.unique("matrix"), "password", "long-enough-1"), Who.ANYONE, 201, 201, 201));
+        rows.add(new Row("POST", "/api/auth/tokens", w -> "/api/auth/tokens",
+                w -> Map.of("handle", w.buyer().handle(), "password", "secret-pass-1"), Who.ANYONE, 201, 201, 201));
+        rows.add(new Row("GET", "/api/me", w -> "/api/me", w -> null, Who.BUYER, 200, 200, 401));
+        rows.add(new Row("PATCH", "/api/me", w -> "/api/me", w -> Map.of("city", "成都"), Who.BUYER, 200, 200, 401));
+        rows.add(new Row("POST", "/api/me/addresses", w -> "/api/me/addresses", w -> ADDRESS, Who.BUYER, 201, 201, 401));
+        rows.add(new Row("GET", "/api/me/addresses", w -> "/api/me/addresses", w -> null, Who.BUYER, 200, 200, 401));
+        rows.add(new Row("GET", "/api/me/addresses/{id}", w -> "/api/me/addresses/" + w.addressId(), w -> null, Who.BUYER, 200, 404, 401));
+        rows.add(new Row("POST", "/api/me/addresses/{id}/default", w -> "/api/me/addresses/" + w.addressId() + "/default", w -> null, Who.BUYER, 200, 404, 401));
+        rows.add(new Row("DELETE", "/api/me/addresses/{id}", w -> "/api/me/addresses/" + w.addressId(), w -> null, Who.BUYER, 204, 404, 401));
+        rows.add(new Row("GET", "/api/operator/accounts", w -> "/api/operator/accounts", w -> null, Who.OPERATOR, 200, 403, 401));
+        rows.add(new Row("GET", "/api/operator/accounts/{id}", w -> "/api/operator/accounts/" + w.buyer().id(), w -> null, Who.OPERATOR, 200, 403, 401));
+        rows.add(new Row("GET", "/api/operator/accounts/{id}/logins", w -> "/api/operator/accounts/" + w.buyer().id() + "/logins", w -> null, Who.OPERATOR, 200, 403, 401));
+        rows.add(new Row("POST", "/api/operator/accounts/{id}/suspension", w -> "/api/operator/accounts/" + w.buyer().id() + "/suspension",
+                w -> Map.of("reason", "test"), Who.OPERATOR, 200, 403, 401));
+        rows.add(new Row("DELETE", "/api/operator/accounts/{id}/suspension", w -> "/api/operator/accounts/" + w.buyer().id() + "/suspension",
+                w -> null, Who.OPERATOR, 200, 403, 401));
+        // catalog
+        rows.add(new Row("GET", "/api/categories", w -> "/api/categories", w -> null, Who.ANYONE, 200, 200, 200));
+        rows.add(new Row("POST", "/api/shops", w -> "/api/shops", w -> Map.of("name", "Another shop", "description", ""), Who.MERCHANT, 201, 201, 401));
+        rows.add(new Row("GET", "/api/shops/{id}", w -> "/api/shops/" + w.merchant().shopId(), w -> null, Who.MERCHANT, 200, 200, 200));
+        rows.add(new Row("PUT", "/api/shops/{id}", w -> "/api/shops/" + w.merchant().shopId(),
+                w -> Map.of("name", "Renamed", "description", "x"), Who.MERCHANT, 200, 403, 401));
+        rows.add(new Row("GET", "/api/me/shops", w -> "/api/me/shops", w -> null, Who.MERCHANT, 200, 200, 401));
+        rows.add(new Row("POST", "/api/shops/{shopId}/products", w -> "/api/shops/" + w.merchant().shopId() + "/products",
+                w -> Api.product("matrix", 1000, 1), Who.MERCHANT, 201, 403, 401));
+        rows.add(new Row("GET", "/api/shops/{shopId}/products", w -> "/api/shops/" + w.merchant().shopId() + "/products", w -> null, Who.MERCHANT, 200, 200, 200));
+        rows.add(new Row("GET", "/api/products", w -> "/api/products", w -> null, Who.ANYONE, 200, 200, 200));
+        rows.add(new Row("GET", "/api/products/{id}", w -> "/api/products/" + w.productId(), w -> null, Who.MERCHANT, 200, 200, 200));
+        rows.add(new Row("PATCH", "/api/products/{id}", w -> "/api/products/" + w.productId(), w -> Map.of("title", "New title"), Who.MERCHANT, 200, 403, 401));
+        rows.add(new Row("POST", "/api/products/{id}/skus", w -> "/api/products/" + w.productId() + "/skus",
+                w -> Map.of("name", "2kg", "price", 1800, "stock", 3), Who.MERCHANT, 201, 403, 401));
+        rows.add(new Row("POST", "/api/products/{id}/delisting", w -> "/api/products/" + w.productId() + "/delisting", w -> null, Who.MERCHANT, 200, 403, 401));
+        rows.add(new Row("POST", "/api/products/{id}/relisting", w -> "/api/products/" + w.productId() + "/relisting", w -> null, Who.MERCHANT, 200, 403, 401));
+        rows.add(new Row("PATCH", "/api/skus/{skuId}", w -> "/api/skus/" + w.skuId(), w -> Map.of("price", 999), Who.MERCHANT, 200, 403, 401));
+        rows.add(new Row("POST", "/api/operator/catalog/categories", w -> "/api/operator/catalog/categories",
+                w -> Map.of("name", Api.unique("类"), "nameEn", "Kind", "standard", true), Who.OPERATOR, 201, 403, 401));
+        rows.add(new Row("GET", "/api/operator/catalog/settings", w -> "/api/operator/catalog/settings", w -> null, Who.OPERATOR, 200, 403, 401));
+        rows.add(new Row("PUT", "/api/operator/catalog/settings", w -> "/api/operator/catalog/settings",
+                w -> Map.of("sourceDirectMaxMarkup", 2.0), Who.OPERATOR, 200, 403, 401));
+        // inventory
+        rows.add(new Row("POST", "/api/skus/{skuId}/stock-adjustments", w -> "/api/skus/" + w.skuId() + "/stock-adjustments",
+                w -> Map.of("delta", 1, "reason", "count"), Who.MERCHANT, 201, 403, 401));
+        rows.add(new Row("GET", "/api/skus/{skuId}/stock", w -> "/api/skus/" + w.skuId() + "/stock", w -> null, Who.MERCHANT, 200, 403, 401));
+        rows.add(new Row("DELETE", "/api/auth/tokens/current", w -> "/api/auth/tokens/current", w -> null, Who.BUYER, 204, 204, 401));
+        return rows;
+    }
+
+    @Test
+    void everyEndpointAnswersItsOwnerAnotherUserOfTheSameRoleAndAnAnonymousCallerAsItShould() {
+        User operator = api.operator();
+        for (Row row : rows()) {
+            World world = world(operator);
+            User owner = switch (row.owner()) {
+                case MERCHANT -> world.merchant().user();
+                case BUYER -> world.buyer();
+                case OPERATOR -> operator;
+                case ANYONE -> api.user("anyone");
+            };
+            // "another user of the same role": another merchant, another buyer; for operator endpoints, a non-operator
+            User other = switch (row.owner()) {
+                case MERCHANT -> api.merchant("other").user();
+                default -> api.user("other");
+            };
+            String path = row.path().apply(world);
+            assertThat(call(row, path, null, world).status()).as("%s %s anonymous", row.method(), row.pattern()).isEqualTo(row.asAnonymous());
+            assertThat(call(row, path, other, world).status()).as("%s %s other user", row.method(), row.pattern()).isEqualTo(row.asOther());
+            var asOwner = call(row, path, owner, world);
+            assertThat(asOwner.status()).as("%s %s owner: %s", row.method(), row.pattern(), asOwner.body()).isEqualTo(row.asOwner());
+        }
+    }
+
+    @Test
+    void everyEndpointThatTakesABodyRefusesMalformedJsonWithAProblem() {
+        User operator = api.operator();
+        for (Row row : rows()) {
+            if (row.body().apply(world(operator)) == null) {
+                continue;
+            }
+            World world = world(operator);
+            User caller = switch (row.owner()) {
+                case MERCHANT -> world.merchant().user();
+                case OPERATOR -> operator;
+                default -> world.buyer();
+            };
+            var answer = api.call(row.method(), row.path().apply(world), caller, "{\"broken\": ");
+            assertThat(answer.status()).as("%s %s", row.method(), row.pattern()).isEqualTo(400);
+            assertThat(answer.text("type")).isEqualTo("urn:laotie:problem:validation");
+        }
+    }
+
+    @Test
+    void theTableCoversEveryApiEndpoint() {
+        Set<String> served = new TreeSet<>();
+        mappings.getHandlerMethods().forEach((info, handler) -> info.getPatternValues().stream()
+                .filter(p -> p.startsWith("/api/"))
+                .forEach(p -> info.getMethodsCondition().getMethods().forEach(m -> served.add(m + " " + p))));
+        Set<String> tested = new TreeSet<>();
+        rows().forEach(r -> tested.add(r.method() + " " + r.pattern()));
+        assertThat(tested).containsExactlyInAnyOrderElementsOf(served);
+    }
+
+    private World world(User operator) {
+        Merchant merchant = api.merchant("owner");
+        var product = api.post("/api/shops/" + merchant.shopId() + "/products", merchant.user(), Api.product("matrix", 1000, 5)).body();
+        User buyer = api.user("buyer");
+        String address = api.post("/api/me/addresses", buyer, ADDRESS).id();
+        return new World(merchant, product.path("id").asString(), product.path("skus").get(0).path("id").asString(), buyer, address, operator);
+    }
+
+    private Api.Response call(Row row, String path, User as, World world) {
+        Object body = row.body().apply(world);
+        return switch (row.method()) {
+            case "GET" -> api.get(path, as);
+            case "POST" -> api.post(path, as, body);
+            case "PUT" -> api.put(path, as, body);
+            case "PATCH" -> api.patch(path, as, body);
+            case "DELETE" -> api.delete(path, as);
+            default -> throw new IllegalArgumentException(row.method());
+        };
+    }
+}
