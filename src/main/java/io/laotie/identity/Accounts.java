@@ -9,6 +9,7 @@ import io.laotie.platform.RateLimiter;
 import io.laotie.platform.ValidationFailed;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -90,21 +91,29 @@ public class Accounts {
         String key = request.handle().toLowerCase(Locale.ROOT);
         boolean taken = jdbc.sql("select count(*) from accounts where handle_key = ?").param(key).query(Long.class).single() > 0;
         if (taken) {
-            throw new ValidationFailed(422, List.of(new io.laotie.platform.FieldError("handle", "is already taken")));
+            throw handleTaken();
         }
         long id = ids.next();
         String displayName = request.displayName() == null || request.displayName().isBlank()
                 ? request.handle() : request.displayName().strip();
         String city = request.city() == null || request.city().isBlank() ? null : request.city().strip();
-        jdbc.sql("""
-                        insert into accounts (id, handle, handle_key, display_name, password_hash, city, status, imported, created_at)
-                        values (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?)""")
-                .params(id, request.handle(), key, displayName, passwords.encode(request.password()), city, imported, now())
-                .update();
+        try {
+            jdbc.sql("""
+                            insert into accounts (id, handle, handle_key, display_name, password_hash, city, status, imported, created_at)
+                            values (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?)""")
+                    .params(id, request.handle(), key, displayName, passwords.encode(request.password()), city, imported, now())
+                    .update();
+        } catch (DuplicateKeyException e) { // lost a race for the same handle
+            throw handleTaken();
+        }
         insertRole(id, Role.VIEWER);
         Account account = get(id);
         events.publishEvent(new AccountCreated(id, account.handle(), account.city(), account.cityTier(), imported));
         return account;
+    }
+
+    private static ValidationFailed handleTaken() {
+        return new ValidationFailed(422, List.of(new io.laotie.platform.FieldError("handle", "is already taken")));
     }
 
     /**

@@ -26,6 +26,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +76,7 @@ class ProblemAdvice {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     Object unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
         Throwable cause = e.getCause();
-        if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+        if (cause instanceof JacksonException jackson && !(cause instanceof StreamReadException) && !jackson.getPath().isEmpty()) {
             String field = jackson.getPathReference() == null ? "body" : path(jackson);
             return validation(List.of(new FieldError(field, "has the wrong type or format")), request);
         }
