@@ -37,7 +37,7 @@ class OperatorAccountPages {
     @GetMapping("/operator/accounts")
     String list(@RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "0") int page, Model model) {
         String query = q == null || q.isBlank() ? null : q.strip();
-        model.addAttribute("q", query);
+        model.addAttribute("accountQuery", query); // not "q": that would fill the header's product search
         model.addAttribute("accounts", accounts.list(query, new PageRequest(Math.max(page, 0), PAGE_SIZE)));
         return "operator/accounts";
     }
