@@ -7,6 +7,8 @@ import io.laotie.catalog.Products;
 import io.laotie.catalog.Shop;
 import io.laotie.catalog.Shops;
 import io.laotie.identity.Account;
+import io.laotie.identity.Address;
+import io.laotie.identity.AddressBook;
 import io.laotie.identity.Accounts;
 import io.laotie.identity.Caller;
 import io.laotie.identity.ClientInfo;
@@ -25,13 +27,16 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -53,6 +58,8 @@ class PagesTests {
     Products products;
     @Autowired
     Inventory inventory;
+    @Autowired
+    AddressBook addresses;
 
     @Test
     void homeSpeaksChineseByDefault() throws Exception {
@@ -201,7 +208,7 @@ class PagesTests {
 
         ProductView apples = products.ofShop(merchant.shop().id(), Optional.of(merchant.caller()), new PageRequest(0, 10)).items().getFirst();
         assertThat(apples.skus()).extracting(ProductView.SkuView::name, ProductView.SkuView::price, ProductView.SkuView::stock)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("五斤装", 1990L, 40L), org.assertj.core.groups.Tuple.tuple("十斤装", 29L, 5L));
+                .containsExactly(tuple("五斤装", 1990L, 40L), tuple("十斤装", 29L, 5L));
         assertThat(apples.costPrice()).isEqualTo(1010L);
         assertThat(apples.referencePrice()).isEqualTo(4999L);
         assertThat(apples.shippingFee()).isEqualTo(30L);
@@ -234,7 +241,7 @@ class PagesTests {
         mvc.perform(post("/console/shops/{shop}/skus/{sku}/stock", merchant.shop().id(), sku).session(merchant.session()).with(csrf())
                         .header("HX-Request", "true").param("delta", "-4").param("reason", "破损"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.startsWith("<tr id=\"sku-" + sku + "\"")))
+                .andExpect(content().string(startsWith("<tr id=\"sku-" + sku + "\"")))
                 .andExpect(content().string(containsString("一斤 的库存现在是 6")))
                 .andExpect(content().string(not(containsString("<html"))));
         assertThat(inventory.level(sku).stock()).isEqualTo(6);
@@ -246,17 +253,90 @@ class PagesTests {
     }
 
     @Test
-    void addressBookAddsAndRemoves() throws Exception {
+    void consoleActionsExplainTypingMistakesAndThenDoTheRightThing() throws Exception {
+        Merchant merchant = merchant();
+        ProductView product = products.create(merchant.shop().id(), merchant.caller(), new NewProduct("红茶", "", 1005L, null,
+                null, 3000L, 8000L, 0L, true, null, List.of(new NewProduct.NewSku("一盒", 5800L, 10L))));
+        long sku = product.skus().getFirst().id();
+        String console = "/console/shops/" + merchant.shop().id();
+
+        mvc.perform(post(console + "/skus/{sku}/price", sku).session(merchant.session()).with(csrf()).param("price", "abc"))
+                .andExpect(redirectedUrl(console))
+                .andExpect(flash().attribute("alert", containsString("最多两位小数")));
+        mvc.perform(post(console + "/skus/{sku}/price", sku).session(merchant.session()).with(csrf()).param("price", "¥25.5"))
+                .andExpect(redirectedUrl(console))
+                .andExpect(flash().attributeExists("notice"));
+        mvc.perform(post(console + "/skus/{sku}/stock", sku).session(merchant.session()).with(csrf()).param("delta", "lots").param("reason", "x"))
+                .andExpect(flash().attribute("alert", containsString("不为 0 的整数")));
+        mvc.perform(post(console + "/products/{id}/skus", product.id()).session(merchant.session()).with(csrf())
+                        .param("name", "两盒").param("price", "99").param("stock", "many"))
+                .andExpect(redirectedUrl(console))
+                .andExpect(flash().attributeExists("alert"));
+        mvc.perform(post(console + "/products/{id}/skus", product.id()).session(merchant.session()).with(csrf())
+                        .param("name", "两盒").param("price", "99").param("stock", "3"))
+                .andExpect(flash().attributeExists("notice"));
+
+        assertThat(products.view(product.id(), Optional.of(merchant.caller())).skus())
+                .extracting(ProductView.SkuView::name, ProductView.SkuView::price)
+                .containsExactly(tuple("一盒", 2550L), tuple("两盒", 9900L));
+    }
+
+    @Test
+    void delistingHidesAProductFromBuyersButNotFromItsOwner() throws Exception {
+        Merchant merchant = merchant();
+        ProductView product = products.create(merchant.shop().id(), merchant.caller(), new NewProduct("普洱茶饼", "", 1005L, null,
+                null, 3000L, 8000L, 0L, true, null, List.of(new NewProduct.NewSku("357克", 12800L, 10L))));
+        String console = "/console/shops/" + merchant.shop().id();
+
+        mvc.perform(post(console + "/products/{id}/delisting", product.id()).session(merchant.session()).with(csrf()))
+                .andExpect(redirectedUrl(console));
+        mvc.perform(get("/products/{id}", product.id())).andExpect(status().isNotFound());
+        mvc.perform(get("/products/{id}", product.id()).session(merchant.session()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("此商品已下架")));
+
+        mvc.perform(post(console + "/products/{id}/relisting", product.id()).session(merchant.session()).with(csrf()))
+                .andExpect(redirectedUrl(console));
+        mvc.perform(get("/products/{id}", product.id())).andExpect(status().isOk());
+    }
+
+    @Test
+    void theLayoutsScriptsStylesAndPicturesAreServed() throws Exception {
+        for (String asset : List.of("/webjars/htmx.org/2.0.4/dist/htmx.min.js", "/js/laotie.js", "/css/laotie.css",
+                "/img/logo.svg", "/img/placeholder.svg", "/img/demo/persimmon.svg", "/img/demo/sea-cucumber.svg",
+                "/img/demo/ginseng.svg", "/img/demo/jade.svg", "/img/demo/perfume.svg", "/img/demo/book.svg")) {
+            mvc.perform(get(asset)).andExpect(status().isOk());
+        }
+    }
+
+    @Test
+    void addressBookAddsChoosesTheDefaultAndRemoves() throws Exception {
         Merchant someone = merchant();
-        mvc.perform(post("/me/addresses").session(someone.session()).with(csrf())
-                        .param("recipient", "老周").param("phone", "13912345678").param("region", "陕西省渭南市").param("detail", "朝阳大街 9号"))
+        for (String street : List.of("朝阳大街 9号", "建国路 88号")) {
+            mvc.perform(post("/me/addresses").session(someone.session()).with(csrf())
+                            .param("recipient", "老周").param("phone", "13912345678").param("region", "陕西省渭南市").param("detail", street))
+                    .andExpect(redirectedUrl("/me/addresses"));
+        }
+        List<Address> book = addresses.list(someone.caller().accountId());
+        Address second = book.stream().filter(a -> a.detail().equals("建国路 88号")).findFirst().orElseThrow();
+        assertThat(second.isDefault()).isFalse(); // the first address became the default
+
+        mvc.perform(post("/me/addresses/{id}/default", second.id()).session(someone.session()).with(csrf()))
+                .andExpect(redirectedUrl("/me/addresses"));
+        assertThat(addresses.defaultAddress(someone.caller().accountId())).hasValueSatisfying(a -> assertThat(a.id()).isEqualTo(second.id()));
+
+        mvc.perform(post("/me/addresses/{id}/delete", second.id()).session(signIn("buyer_beijing", DEMO_PASSWORD)).with(csrf()))
+                .andExpect(status().isNotFound()); // not theirs
+        mvc.perform(post("/me/addresses/{id}/delete", second.id()).session(someone.session()).with(csrf()))
                 .andExpect(redirectedUrl("/me/addresses"));
         mvc.perform(get("/me/addresses").session(someone.session()))
                 .andExpect(content().string(containsString("朝阳大街 9号")))
-                .andExpect(content().string(containsString("默认")));
+                .andExpect(content().string(not(containsString("建国路 88号"))));
+
         mvc.perform(post("/me/addresses").session(someone.session()).with(csrf()).param("recipient", "老周").param("phone", "call me"))
                 .andExpect(status().isOk())
                 .andExpect(model().attributeHasFieldErrors("form", "phone", "region", "detail"));
+        assertThat(addresses.list(someone.caller().accountId())).hasSize(1);
     }
 
     private record Merchant(Caller caller, Shop shop, MockHttpSession session) {

@@ -124,20 +124,21 @@ class ShopConsolePages {
      */
     @PostMapping("/shops/{shopId}/skus/{skuId}/stock")
     String adjustStock(Caller caller, @PathVariable long shopId, @PathVariable long skuId,
-                       @RequestParam(required = false) @Nullable Long delta, @RequestParam(defaultValue = "") String reason,
+                       @RequestParam(defaultValue = "") String delta, @RequestParam(defaultValue = "") String reason,
                        @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
                        Model model, RedirectAttributes next) {
         SkuForSale sku = skuOf(caller, shopId, skuId);
+        Long units = wholeNumber(delta);
         String why = reason.strip();
         boolean adjusted = false;
         String outcome;
-        if (delta == null || delta == 0) {
+        if (units == null || units == 0) {
             outcome = notices.text("console.stock.delta-rule");
         } else if (why.isEmpty() || why.length() > MAX_REASON) {
             outcome = notices.text("console.stock.reason-rule", MAX_REASON);
         } else {
             try {
-                var level = inventory.adjust(skuId, delta, why, caller.accountId());
+                var level = inventory.adjust(skuId, units, why, caller.accountId());
                 adjusted = true;
                 outcome = notices.text("console.stock.adjusted", sku.productTitle() + " · " + sku.skuName(), level.stock());
             } catch (InsufficientStock belowReserved) {
@@ -162,13 +163,14 @@ class ShopConsolePages {
 
     @PostMapping("/shops/{shopId}/skus/{skuId}/price")
     String reprice(Caller caller, @PathVariable long shopId, @PathVariable long skuId,
-                   @RequestParam(required = false) @Nullable BigDecimal price, RedirectAttributes next) {
+                   @RequestParam(defaultValue = "") String price, RedirectAttributes next) {
         SkuForSale sku = skuOf(caller, shopId, skuId);
-        if (price == null || !Yuan.isPrice(price) || !Yuan.exact(price)) {
+        BigDecimal yuan = Yuan.parse(price);
+        if (yuan == null || !Yuan.isPrice(yuan) || !Yuan.exact(yuan)) {
             notices.alert(next, "console.sku.price-rule");
         } else {
             try {
-                products.repriceSku(skuId, caller, Yuan.toFen(price));
+                products.repriceSku(skuId, caller, Yuan.toFen(yuan));
                 notices.success(next, "console.sku.repriced", sku.productTitle() + " · " + sku.skuName());
             } catch (Problem problem) {
                 notices.problem(next, problem);
@@ -179,12 +181,12 @@ class ShopConsolePages {
 
     @PostMapping("/shops/{shopId}/products/{productId}/skus")
     String addSku(Caller caller, @PathVariable long shopId, @PathVariable long productId,
-                  @ModelAttribute ProductForm.SkuRow row, RedirectAttributes next) {
+                  @ModelAttribute ProductForm.SkuRow row, BindingResult unreadable, RedirectAttributes next) {
         ProductView product = productOf(caller, shopId, productId);
         String name = row.getName() == null ? "" : row.getName().strip();
         BigDecimal price = row.getPrice();
         Long stock = row.getStock();
-        if (name.isEmpty() || name.length() > 64 || price == null || !Yuan.isPrice(price) || !Yuan.exact(price)
+        if (unreadable.hasErrors() || name.isEmpty() || name.length() > 64 || price == null || !Yuan.isPrice(price) || !Yuan.exact(price)
                 || stock == null || stock < 0 || stock > Inventory.MAX_STOCK) {
             notices.alert(next, "console.sku.add-rule");
         } else if (product.skus().stream().anyMatch(s -> s.name().equals(name))) {
@@ -216,6 +218,15 @@ class ShopConsolePages {
         products.setStatus(productId, caller, status);
         notices.success(next, message, product.title());
         return "redirect:/console/shops/" + shopId;
+    }
+
+    /** A signed whole number as typed ("20", "-5", "−5"), or null when it is not one. */
+    private static @Nullable Long wholeNumber(String typed) {
+        try {
+            return Long.valueOf(typed.strip().replace('−', '-'));
+        } catch (NumberFormatException notANumber) {
+            return null;
+        }
     }
 
     private String productForm(Shop shop, Model model) {
