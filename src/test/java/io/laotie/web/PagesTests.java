@@ -178,13 +178,16 @@ class PagesTests {
     }
 
     @Test
-    void signUpSignsTheNewcomerIn() throws Exception {
+    void signUpSignsTheNewcomerInUnderAFreshSession() throws Exception {
+        MockHttpSession visitor = (MockHttpSession) mvc.perform(get("/signup")).andReturn().getRequest().getSession();
+        String visitorSessionId = visitor.getId();
         String handle = "new_" + System.nanoTime() % 1_000_000_000L;
-        MvcResult result = mvc.perform(post("/signup").with(csrf()).param("handle", handle).param("password", "a-good-password")
-                        .param("displayName", "新来的老铁"))
+        MvcResult result = mvc.perform(post("/signup").session(visitor).with(csrf()).param("handle", handle)
+                        .param("password", "a-good-password").param("displayName", "新来的老铁"))
                 .andExpect(redirectedUrl("/"))
                 .andReturn();
         MockHttpSession session = (MockHttpSession) result.getRequest().getSession(false);
+        assertThat(session.getId()).isNotEqualTo(visitorSessionId);
 
         mvc.perform(get("/me/addresses").session(session))
                 .andExpect(status().isOk())

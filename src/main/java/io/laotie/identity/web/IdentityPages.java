@@ -9,16 +9,23 @@ import io.laotie.platform.web.FormErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
+import org.springframework.security.web.authentication.session.CompositeSessionAuthenticationStrategy;
+import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -31,6 +38,9 @@ class IdentityPages {
 
     private final Accounts accounts;
     private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
+    /** What the login form does on success too: a new session id and a new CSRF token. */
+    private final SessionAuthenticationStrategy freshSession = new CompositeSessionAuthenticationStrategy(List.of(
+            new ChangeSessionIdAuthenticationStrategy(), new CsrfAuthenticationStrategy(new HttpSessionCsrfTokenRepository())));
 
     IdentityPages(Accounts accounts) {
         this.accounts = accounts;
@@ -67,13 +77,15 @@ class IdentityPages {
         return "redirect:/";
     }
 
-    /** Starts a web session for a fresh account, under a new session id so none chosen beforehand carries over. */
+    /**
+     * Starts a web session for a fresh account, under a new session id and CSRF token, so nothing planted before
+     * sign-up carries over.
+     */
     private void signIn(Account account, HttpServletRequest request, HttpServletResponse response) {
-        if (request.getSession(false) != null) {
-            request.changeSessionId();
-        }
+        Authentication authentication = CallerAuthentication.of(new Caller(account.id(), account.handle(), account.roles()));
+        freshSession.onAuthentication(authentication, request, response);
         SecurityContext context = SecurityContextHolder.getContextHolderStrategy().createEmptyContext();
-        context.setAuthentication(CallerAuthentication.of(new Caller(account.id(), account.handle(), account.roles())));
+        context.setAuthentication(authentication);
         SecurityContextHolder.getContextHolderStrategy().setContext(context);
         sessions.saveContext(context, request, response);
     }
