@@ -101,7 +101,7 @@ class PagesTests {
 
     @Test
     void productPageShowsCostAndMarkupToTheOwnerOnly() throws Exception {
-        ProductView persimmons = demoProduct("柿饼");
+        ProductView persimmons = demoProduct("流心霜降柿饼");
 
         mvc.perform(get("/products/{id}", persimmons.id()))
                 .andExpect(status().isOk())
@@ -361,7 +361,10 @@ class PagesTests {
         return (MockHttpSession) result.getRequest().getSession(false);
     }
 
+    /** A product of the demo world; the keyword must be one no test product uses, since the database is shared. */
     private ProductView demoProduct(String keyword) {
-        return products.search(keyword, null, new PageRequest(0, 1)).items().getFirst();
+        var found = products.search(keyword, null, new PageRequest(0, 2)).items();
+        assertThat(found).as("exactly one product matches %s", keyword).hasSize(1);
+        return found.getFirst();
     }
 }
