@@ -26,7 +26,46 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AccessMatrixTests {
 
     /** What one test case stands on: a merchant with a shop, a product and its SKU, and a buyer with an address. */
-    record World(Merchant merchant, String productId, String skuId, User buyer, String addressId, User operator) {
+    record World(Api api, Merchant merchant, String productId, String skuId, User buyer, String addressId, User operator) {
+
+        /** An order of this world's buyer brought to {@code status}, made for the row at hand. */
+        String order(String status) {
+            api.post("/api/wallet/top-ups", buyer, Map.of("amount", 100_000));
+            String id = api.post("/api/orders", buyer, Map.of("lines", List.of(Map.of("skuId", skuId, "quantity", 1)))).id();
+            if (!status.equals("PENDING_PAYMENT")) {
+                api.post("/api/orders/" + id + "/payment", buyer, null);
+            }
+            if (status.equals("SHIPPED") || status.equals("DELIVERED")) {
+                api.post("/api/orders/" + id + "/shipment", merchant.user(), Map.of("carrier", "顺丰", "trackingNumber", "SF1"));
+            }
+            if (status.equals("DELIVERED")) {
+                api.post("/api/orders/" + id + "/receipt", buyer, null);
+            }
+            return id;
+        }
+
+        /** An after-sales request (a return after delivery) of this world's buyer brought to {@code status}. */
+        String refund(String status) {
+            String order = order("DELIVERED");
+            String id = api.post("/api/orders/" + order + "/refund-requests", buyer, Map.of("kind", "RETURN_AND_REFUND", "amount", 500,
+                    "reason", "QUALITY", "text", "", "photoUrls", List.of("https://img.example.com/1.jpg"))).id();
+            switch (status) {
+                case "AWAITING_RETURN", "RETURN_SHIPPED" -> {
+                    api.post("/api/refund-requests/" + id + "/approval", merchant.user(), null);
+                    if (status.equals("RETURN_SHIPPED")) {
+                        api.post("/api/refund-requests/" + id + "/return-shipment", buyer, Map.of("carrier", "中通", "trackingNumber", "ZT1"));
+                    }
+                }
+                case "REJECTED", "ESCALATED" -> {
+                    api.post("/api/refund-requests/" + id + "/rejection", merchant.user(), Map.of("reason", "no"));
+                    if (status.equals("ESCALATED")) {
+                        api.post("/api/refund-requests/" + id + "/escalation", buyer, null);
+                    }
+                }
+                default -> { }
+            }
+            return id;
+        }
     }
 
     /**
@@ -92,6 +131,32 @@ class AccessMatrixTests {
         rows.add(new Row("POST", "/api/skus/{skuId}/stock-adjustments", w -> "/api/skus/" + w.skuId() + "/stock-adjustments",
                 w -> Map.of("delta", 1, "reason", "count"), Who.MERCHANT, 201, 403, 401));
         rows.add(new Row("GET", "/api/skus/{skuId}/stock", w -> "/api/skus/" + w.skuId() + "/stock", w -> null, Who.MERCHANT, 200, 403, 401));
+        // order: each path function first brings an order of the world into the state the endpoint needs
+        rows.add(new Row("POST", "/api/orders", w -> "/api/orders", w -> Map.of("lines", List.of(Map.of("skuId", w.skuId(), "quantity", 1)))
+                , Who.BUYER, 201, 201, 401));
+        rows.add(new Row("GET", "/api/orders", w -> "/api/orders", w -> null, Who.BUYER, 200, 200, 401));
+        rows.add(new Row("GET", "/api/orders/{id}", w -> "/api/orders/" + w.order("PENDING_PAYMENT"), w -> null, Who.BUYER, 200, 404, 401));
+        rows.add(new Row("POST", "/api/orders/{id}/payment", w -> "/api/orders/" + w.order("PENDING_PAYMENT") + "/payment", w -> null, Who.BUYER, 200, 404, 401));
+        rows.add(new Row("POST", "/api/orders/{id}/cancellation", w -> "/api/orders/" + w.order("PENDING_PAYMENT") + "/cancellation", w -> null, Who.BUYER, 200, 404, 401));
+        rows.add(new Row("POST", "/api/orders/{id}/shipment", w -> "/api/orders/" + w.order("PAID") + "/shipment",
+                w -> Map.of("carrier", "顺丰", "trackingNumber", "SF1"), Who.MERCHANT, 200, 404, 401));
+        rows.add(new Row("POST", "/api/orders/{id}/receipt", w -> "/api/orders/" + w.order("SHIPPED") + "/receipt", w -> null, Who.BUYER, 200, 404, 401));
+        rows.add(new Row("POST", "/api/orders/{id}/refund-requests", w -> "/api/orders/" + w.order("PAID") + "/refund-requests",
+                w -> Map.of("kind", "REFUND_ONLY", "amount", 100, "reason", "OTHER", "text", ""), Who.BUYER, 201, 404, 401));
+        rows.add(new Row("GET", "/api/refund-requests/{id}", w -> "/api/refund-requests/" + w.refund("REQUESTED"), w -> null, Who.BUYER, 200, 404, 401));
+        rows.add(new Row("POST", "/api/refund-requests/{id}/approval", w -> "/api/refund-requests/" + w.refund("REQUESTED") + "/approval",
+                w -> null, Who.MERCHANT, 200, 404, 401));
+        rows.add(new Row("POST", "/api/refund-requests/{id}/rejection", w -> "/api/refund-requests/" + w.refund("REQUESTED") + "/rejection",
+                w -> Map.of("reason", "no"), Who.MERCHANT, 200, 404, 401));
+        rows.add(new Row("POST", "/api/refund-requests/{id}/return-shipment", w -> "/api/refund-requests/" + w.refund("AWAITING_RETURN") + "/return-shipment",
+                w -> Map.of("carrier", "中通", "trackingNumber", "ZT1"), Who.BUYER, 200, 404, 401));
+        rows.add(new Row("POST", "/api/refund-requests/{id}/return-receipt", w -> "/api/refund-requests/" + w.refund("RETURN_SHIPPED") + "/return-receipt",
+                w -> null, Who.MERCHANT, 200, 404, 401));
+        rows.add(new Row("POST", "/api/refund-requests/{id}/escalation", w -> "/api/refund-requests/" + w.refund("REJECTED") + "/escalation",
+                w -> null, Who.BUYER, 200, 404, 401));
+        rows.add(new Row("POST", "/api/refund-requests/{id}/arbitration", w -> "/api/refund-requests/" + w.refund("ESCALATED") + "/arbitration",
+                w -> Map.of("outcome", "BUYER", "fault", "MERCHANT", "counterfeit", false), Who.OPERATOR, 200, 403, 401));
+        rows.add(new Row("GET", "/api/operator/refund-requests", w -> "/api/operator/refund-requests", w -> null, Who.OPERATOR, 200, 403, 401));
         rows.add(new Row("DELETE", "/api/auth/tokens/current", w -> "/api/auth/tokens/current", w -> null, Who.BUYER, 204, 204, 401));
         return rows;
     }
@@ -112,6 +177,7 @@ class AccessMatrixTests {
                 case MERCHANT -> api.merchant("other").user();
                 default -> api.user("other");
             };
+            api.post("/api/me/addresses", other, ADDRESS);
             String path = row.path().apply(world);
             assertThat(call(row, path, null, world).status()).as("%s %s anonymous", row.method(), row.pattern()).isEqualTo(row.asAnonymous());
             assertThat(call(row, path, other, world).status()).as("%s %s other user", row.method(), row.pattern()).isEqualTo(row.asOther());
@@ -155,7 +221,7 @@ class AccessMatrixTests {
         var product = api.post("/api/shops/" + merchant.shopId() + "/products", merchant.user(), Api.product("matrix", 1000, 5)).body();
         User buyer = api.user("buyer");
         String address = api.post("/api/me/addresses", buyer, ADDRESS).id();
-        return new World(merchant, product.path("id").asString(), product.path("skus").get(0).path("id").asString(), buyer, address, operator);
+        return new World(api, merchant, product.path("id").asString(), product.path("skus").get(0).path("id").asString(), buyer, address, operator);
     }
 
     private Api.Response call(Row row, String path, User as, World world) {

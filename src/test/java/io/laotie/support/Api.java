@@ -71,6 +71,11 @@ public class Api {
         return call(MockMvcRequestBuilders.post(path), as, new Raw(rawJson));
     }
 
+    /** POSTs with an {@code Idempotency-Key}. */
+    public Response postWithKey(String path, @Nullable User as, Object body, String key) {
+        return call(MockMvcRequestBuilders.post(path).header("Idempotency-Key", key), as, body);
+    }
+
     /** Sends a raw body with any method. */
     public Response call(String method, String path, @Nullable User as, String rawJson) {
         return call(MockMvcRequestBuilders.request(org.springframework.http.HttpMethod.valueOf(method), path), as, new Raw(rawJson));
