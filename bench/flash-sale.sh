@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Flash-sale load over HTTP against the packaged server, with the durability settings the crash test relies on.
+#   bench/flash-sale.sh [h2|postgres] [stock] [concurrency] [buyers]
+# postgres uses LAOTIE_BENCH_POSTGRES_URL (default jdbc:postgresql://127.0.0.1:5432/test?user=postgres), in a
+# fresh schema. Prints one FLASH-SALE line with throughput, latency and the oversold count.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+db=${1:-h2}; stock=${2:-20000}; concurrency=${3:-64}; buyers=${4:-200}
+
+if [ -z "${JAVA_HOME:-}" ]; then
+  for candidate in /usr/lib/jvm/*; do
+    v=$("$candidate/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1)
+    [ -n "$v" ] && [ "$v" -ge 21 ] && JAVA_HOME=$candidate
+  done
+fi
+export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
+
+./mvnw -q -B -DskipTests package
+./mvnw -q -B test-compile
+classpath=$(./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)
+
+data=$(mktemp -d); port=18$((RANDOM % 900 + 100)); password=bench-operator-pass
+server_args=(--server.port=$port --laotie.data-dir="$data" --laotie.demo.enabled=false --laotie.ledger.demo-top-ups=true
+  --laotie.operator.password=$password --laotie.identity.rate-limits.signups-per-ip-per-hour=1000000
+  --laotie.identity.rate-limits.logins-per-ip-per-hour=1000000)
+if [ "$db" = postgres ]; then
+  url=${LAOTIE_BENCH_POSTGRES_URL:-jdbc:postgresql://127.0.0.1:5432/test?user=postgres}
+  schema="laotie_bench_$(date +%s)"
+  psql -h 127.0.0.1 -U postgres -d test -qc "create schema $schema"
+  server_args+=(--spring.datasource.url="$url&currentSchema=$schema" --spring.datasource.username=
+    --spring.flyway.schemas=$schema --spring.flyway.default-schema=$schema)
+fi
+java -Xmx1g -jar target/laotie.jar "${server_args[@]}" > "$data/server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true; [ "$db" = postgres ] && psql -h 127.0.0.1 -U postgres -d test -qc "drop schema if exists $schema cascade" || true' EXIT
+for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null && break; sleep 1; done
+
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB, $(java -version 2>&1 | head -n 1); database: $db"
+java -cp "target/test-classes:target/classes:$classpath" io.laotie.bench.FlashSaleLoad \
+  "http://127.0.0.1:$port" "$password" "$stock" "$concurrency" "$buyers"
