@@ -10,6 +10,9 @@ import io.laotie.platform.Ids;
 import io.laotie.platform.JsonId;
 import io.laotie.platform.NotFound;
 import io.laotie.platform.web.Idempotency;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -54,6 +57,7 @@ class OperatorLedgerApi {
     }
 
     @PostMapping("/credits")
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = Credited.class)))
     ResponseEntity<?> credit(Caller operator, @RequestHeader(name = Idempotency.HEADER, required = false) @Nullable String key,
                              @Valid @RequestBody CreditRequest request, HttpServletRequest http) {
         long accountId = request.accountId();

@@ -12,6 +12,9 @@ import io.laotie.platform.JsonId;
 import io.laotie.platform.PageOf;
 import io.laotie.platform.PageRequest;
 import io.laotie.platform.web.Idempotency;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -82,6 +85,7 @@ class WalletApi {
 
     /** A demo top-up of the caller's own wallet, when {@code laotie.ledger.demo-top-ups} is on (403 otherwise). */
     @PostMapping("/wallet/top-ups")
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = TopUp.class)))
     ResponseEntity<?> topUp(Caller caller, @RequestHeader(name = Idempotency.HEADER, required = false) @Nullable String key,
                             @Valid @RequestBody AmountRequest request, HttpServletRequest http) {
         return idempotency.run(caller.accountId(), key, idempotency.fingerprint(http, request), () -> {
@@ -93,6 +97,7 @@ class WalletApi {
 
     /** A merchant pays available money out to their outside account; more than is available answers 409. */
     @PostMapping("/withdrawals")
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = WithdrawalView.class)))
     ResponseEntity<?> withdraw(Caller caller, @RequestHeader(name = Idempotency.HEADER, required = false) @Nullable String key,
                                @Valid @RequestBody AmountRequest request, HttpServletRequest http) {
         if (!caller.has(Role.MERCHANT)) {
