@@ -13,6 +13,7 @@ import io.laotie.identity.Caller;
 import io.laotie.identity.ClientInfo;
 import io.laotie.identity.NewAccount;
 import io.laotie.identity.NewAddress;
+import io.laotie.ledger.Ledger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -36,6 +37,8 @@ public class DemoWorld implements SmartInitializingSingleton {
     static final String SEED = "world-v1";
     private static final Logger log = LoggerFactory.getLogger(DemoWorld.class);
     private static final String IMG = "/img/demo/";
+    /** What each demo buyer finds in their wallet: ¥2,000. */
+    private static final long WALLET_FEN = 200_000;
 
     private final DemoProperties properties;
     private final JdbcClient jdbc;
@@ -45,9 +48,10 @@ public class DemoWorld implements SmartInitializingSingleton {
     private final AddressBook addresses;
     private final Shops shops;
     private final Products products;
+    private final Ledger ledger;
 
     DemoWorld(DemoProperties properties, JdbcClient jdbc, TransactionTemplate tx, Clock clock, Accounts accounts,
-              AddressBook addresses, Shops shops, Products products) {
+              AddressBook addresses, Shops shops, Products products, Ledger ledger) {
         this.properties = properties;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -56,6 +60,7 @@ public class DemoWorld implements SmartInitializingSingleton {
         this.addresses = addresses;
         this.shops = shops;
         this.products = products;
+        this.ledger = ledger;
     }
 
     @Override
@@ -159,5 +164,6 @@ public class DemoWorld implements SmartInitializingSingleton {
     private void buyer(String handle, String displayName, String city, String region, String detail) {
         Account account = accounts.signUp(new NewAccount(handle, properties.password(), displayName, city), ClientInfo.INTERNAL);
         addresses.add(account.id(), new NewAddress(displayName.substring(displayName.length() - 2), "13800138000", region, detail, true));
+        ledger.topUp(account.id(), WALLET_FEN, "demo:" + handle);
     }
 }

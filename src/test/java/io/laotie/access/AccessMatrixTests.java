@@ -3,6 +3,7 @@ package io.laotie.access;
 import io.laotie.support.Api;
 import io.laotie.support.Api.Merchant;
 import io.laotie.support.Api.User;
+import io.laotie.support.Funds;
 import io.laotie.support.LaotieTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,7 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @LaotieTest
 class AccessMatrixTests {
 
-    /** What one test case stands on: a merchant with a shop, a product and its SKU, and a buyer with an address. */
+    /**
+     * What one test case stands on: a merchant with a shop, a product and its SKU and money from a settled order, and
+     * a buyer with an address.
+     */
     record World(Api api, Merchant merchant, String productId, String skuId, User buyer, String addressId, User operator) {
 
         /** An order of this world's buyer brought to {@code status}, made for the row at hand. */
@@ -79,6 +83,7 @@ class AccessMatrixTests {
     enum Who { MERCHANT, BUYER, OPERATOR, ANYONE }
 
     @Autowired Api api;
+    @Autowired Funds funds;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
     static final Map<String, Object> ADDRESS = Map.of("recipient", "张三", "phone", "13800138000", "region", "北京市", "detail", "1号");
@@ -157,6 +162,15 @@ class AccessMatrixTests {
         rows.add(new Row("POST", "/api/refund-requests/{id}/arbitration", w -> "/api/refund-requests/" + w.refund("ESCALATED") + "/arbitration",
                 w -> Map.of("outcome", "BUYER", "fault", "MERCHANT", "counterfeit", false), Who.OPERATOR, 200, 403, 401));
         rows.add(new Row("GET", "/api/operator/refund-requests", w -> "/api/operator/refund-requests", w -> null, Who.OPERATOR, 200, 403, 401));
+        // ledger
+        rows.add(new Row("GET", "/api/wallet", w -> "/api/wallet", w -> null, Who.BUYER, 200, 200, 401));
+        rows.add(new Row("POST", "/api/wallet/top-ups", w -> "/api/wallet/top-ups", w -> Map.of("amount", 1000), Who.BUYER, 201, 201, 401));
+        rows.add(new Row("POST", "/api/withdrawals", w -> "/api/withdrawals", w -> Map.of("amount", 100), Who.MERCHANT, 201, 409, 401));
+        rows.add(new Row("GET", "/api/statements", w -> "/api/statements", w -> null, Who.BUYER, 200, 200, 401));
+        rows.add(new Row("GET", "/api/statements", w -> "/api/statements?account=BUYER_WALLET:" + w.buyer().id(), w -> null, Who.BUYER, 200, 404, 401));
+        rows.add(new Row("GET", "/api/operator/ledger/check", w -> "/api/operator/ledger/check", w -> null, Who.OPERATOR, 200, 403, 401));
+        rows.add(new Row("POST", "/api/operator/ledger/credits", w -> "/api/operator/ledger/credits",
+                w -> Map.of("accountId", w.buyer().id(), "amount", 500), Who.OPERATOR, 201, 403, 401));
         rows.add(new Row("DELETE", "/api/auth/tokens/current", w -> "/api/auth/tokens/current", w -> null, Who.BUYER, 204, 204, 401));
         return rows;
     }
@@ -221,6 +235,7 @@ class AccessMatrixTests {
         var product = api.post("/api/shops/" + merchant.shopId() + "/products", merchant.user(), Api.product("matrix", 1000, 5)).body();
         User buyer = api.user("buyer");
         String address = api.post("/api/me/addresses", buyer, ADDRESS).id();
+        funds.available(Long.parseLong(merchant.user().id()), 1_000);
         return new World(api, merchant, product.path("id").asString(), product.path("skus").get(0).path("id").asString(), buyer, address, operator);
     }
 

@@ -54,6 +54,13 @@ public class Api {
         return call(MockMvcRequestBuilders.post(path), as, body);
     }
 
+    /** A POST with extra headers, such as {@code Idempotency-Key}. */
+    public Response post(String path, @Nullable User as, @Nullable Object body, Map<String, String> headers) {
+        MockHttpServletRequestBuilder request = MockMvcRequestBuilders.post(path);
+        headers.forEach(request::header);
+        return call(request, as, body);
+    }
+
     public Response put(String path, @Nullable User as, @Nullable Object body) {
         return call(MockMvcRequestBuilders.put(path), as, body);
     }

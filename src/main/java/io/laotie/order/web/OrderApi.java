@@ -16,7 +16,13 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import io.laotie.platform.web.Idempotency;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,16 +45,20 @@ class OrderApi {
 
     private final Orders orders;
     private final AfterSales afterSales;
+    private final Idempotency idempotency;
 
-    OrderApi(Orders orders, AfterSales afterSales) {
+    OrderApi(Orders orders, AfterSales afterSales, Idempotency idempotency) {
         this.orders = orders;
         this.afterSales = afterSales;
+        this.idempotency = idempotency;
     }
 
     @PostMapping
-    @ResponseStatus(HttpStatus.CREATED)
-    OrderView place(Caller caller, @Valid @RequestBody NewOrder order, HttpServletRequest request) {
-        return orders.place(caller, order, clientOf(request));
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = OrderView.class)))
+    ResponseEntity<?> place(Caller caller, @RequestHeader(name = Idempotency.HEADER, required = false) @Nullable String key,
+                            @Valid @RequestBody NewOrder order, HttpServletRequest request) {
+        return idempotency.run(caller.accountId(), key, idempotency.fingerprint(request, order),
+                () -> ResponseEntity.status(HttpStatus.CREATED).body(orders.place(caller, order, clientOf(request))));
     }
 
     @GetMapping("/{id}")
@@ -64,9 +74,13 @@ class OrderApi {
         return orders.list(caller, as == null ? Orders.ListAs.BUYER : as, status, PageRequest.of(page, size));
     }
 
+    /** Pays from the wallet (the built-in gateway). Paying a paid order answers it unchanged, with or without a key. */
     @PostMapping("/{id}/payment")
-    OrderView pay(Caller caller, @PathVariable long id) {
-        return orders.pay(id, caller);
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OrderView.class)))
+    ResponseEntity<?> pay(Caller caller, @RequestHeader(name = Idempotency.HEADER, required = false) @Nullable String key,
+                          @PathVariable long id, HttpServletRequest request) {
+        return idempotency.run(caller.accountId(), key, idempotency.fingerprint(request, null),
+                () -> ResponseEntity.ok(orders.pay(id, caller)));
     }
 
     @PostMapping("/{id}/cancellation")
@@ -86,9 +100,11 @@ class OrderApi {
     }
 
     @PostMapping("/{id}/refund-requests")
-    @ResponseStatus(HttpStatus.CREATED)
-    RefundView requestRefund(Caller caller, @PathVariable long id, @Valid @RequestBody NewRefundRequest request) {
-        return afterSales.request(id, caller, request);
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = RefundView.class)))
+    ResponseEntity<?> requestRefund(Caller caller, @RequestHeader(name = Idempotency.HEADER, required = false) @Nullable String key,
+                                    @PathVariable long id, @Valid @RequestBody NewRefundRequest refund, HttpServletRequest request) {
+        return idempotency.run(caller.accountId(), key, idempotency.fingerprint(request, refund),
+                () -> ResponseEntity.status(HttpStatus.CREATED).body(afterSales.request(id, caller, refund)));
     }
 
     static ClientInfo clientOf(HttpServletRequest request) {
