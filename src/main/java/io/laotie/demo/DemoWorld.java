@@ -49,9 +49,10 @@ public class DemoWorld implements SmartInitializingSingleton {
     private final Shops shops;
     private final Products products;
     private final Ledger ledger;
+    private final DemoOrderHistory history;
 
     DemoWorld(DemoProperties properties, JdbcClient jdbc, TransactionTemplate tx, Clock clock, Accounts accounts,
-              AddressBook addresses, Shops shops, Products products, Ledger ledger) {
+              AddressBook addresses, Shops shops, Products products, Ledger ledger, DemoOrderHistory history) {
         this.properties = properties;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -61,6 +62,7 @@ public class DemoWorld implements SmartInitializingSingleton {
         this.shops = shops;
         this.products = products;
         this.ledger = ledger;
+        this.history = history;
     }
 
     @Override
@@ -92,7 +94,7 @@ public class DemoWorld implements SmartInitializingSingleton {
         // Source-direct sellers of regional produce
         Caller fuping = merchant("fuping_orchard", "富平柿园·老王", "富平");
         Shop orchard = shops.open(fuping.accountId(), "富平柿园", "陕西富平的百年柿园，霜降后手工削皮、自然风干的吊柿饼。");
-        products.create(orchard.id(), fuping, new NewProduct("富平吊柿饼 流心霜降柿饼",
+        var persimmons = products.create(orchard.id(), fuping, new NewProduct("富平吊柿饼 流心霜降柿饼",
                 "霜降后采摘的尖顶柿，手工削皮，挂在柿园的架子上自然风干四十天，表面是柿子自己析出的糖霜。",
                 1002L, null, new Origin("陕西渭南富平", "老王家三代种柿子。我们只收自家和邻村树龄二十年以上的尖顶柿，"
                 + "每一串都挂在自家院子里晾，直播时你能看到每一层架子。"),
@@ -101,7 +103,7 @@ public class DemoWorld implements SmartInitializingSingleton {
 
         Caller xiapu = merchant("xiapu_sea", "霞浦海参·阿海", "霞浦");
         Shop sea = shops.open(xiapu.accountId(), "霞浦海参坊", "福建霞浦海域吊笼养殖，淡干无糖无盐。");
-        products.create(sea.id(), xiapu, new NewProduct("霞浦淡干海参 8-10头/500克",
+        var seaCucumbers = products.create(sea.id(), xiapu, new NewProduct("霞浦淡干海参 8-10头/500克",
                 "冬季采捕的吊笼刺参，只用海水煮、自然晾干，不加糖不加盐，泡发率高。",
                 1003L, null, new Origin("福建宁德霞浦", "阿海的渔排在霞浦外海，海参吊养三年才采。直播时我们从渔排现场连线，"
                 + "你看得到每一只出水、煮制和晾晒。"),
@@ -129,7 +131,7 @@ public class DemoWorld implements SmartInitializingSingleton {
         // A perfume brand: standard goods, a brand self-broadcasting later
         Caller perfume = merchant("wanxiang_perfume", "晚香 Evening Fragrance", "上海");
         Shop perfumeShop = shops.open(perfume.accountId(), "晚香官方旗舰店", "上海原创香氛品牌，东方花香调。");
-        products.create(perfumeShop.id(), perfume, new NewProduct("晚香 白兰淡香水 50ml",
+        var perfumes = products.create(perfumeShop.id(), perfume, new NewProduct("晚香 白兰淡香水 50ml",
                 "以上海弄堂里的白兰花为灵感的淡香水，前调柑橘，中调白兰，后调檀木。",
                 3001L, null, new Origin("上海", null),
                 9000L, 39900L, 0L, true, List.of(IMG + "perfume.svg"),
@@ -138,7 +140,7 @@ public class DemoWorld implements SmartInitializingSingleton {
         // A bookshop: standard goods, where shelf search does the work
         Caller books = merchant("sanwei_books", "三味书屋", "杭州");
         Shop bookshop = shops.open(books.accountId(), "三味书屋", "独立书店，选书有态度。");
-        products.create(bookshop.id(), books, new NewProduct("《乡土中国》费孝通 精装版",
+        var earthbound = products.create(bookshop.id(), books, new NewProduct("《乡土中国》费孝通 精装版",
                 "费孝通先生的经典之作，理解中国基层社会的入门书。",
                 5001L, null, null, 2600L, 4500L, 600L, true, List.of(IMG + "book.svg"),
                 List.of(new NewSku("精装", 3900L, 1000L))));
@@ -154,6 +156,9 @@ public class DemoWorld implements SmartInitializingSingleton {
         buyer("buyer_luoyang", "洛阳的王姐", "洛阳", "河南省洛阳市西工区", "中州路 26号");
         buyer("buyer_weinan", "渭南的刘哥", "渭南", "陕西省渭南市临渭区", "朝阳大街 9号");
         buyer("buyer_fuping", "富平的赵婶", "富平", "陕西省渭南市富平县", "城关镇 东街 5号");
+
+        history.write(new DemoOrderHistory.Goods(persimmons.skus().get(0).id(), persimmons.skus().get(1).id(),
+                seaCucumbers.skus().get(0).id(), perfumes.skus().get(0).id(), earthbound.skus().get(0).id()));
     }
 
     private Caller merchant(String handle, String displayName, String city) {

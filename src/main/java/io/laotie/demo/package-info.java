@@ -4,7 +4,7 @@
  * tiers with ¥2,000 in their wallets. {@code laotie.demo.enabled=false} switches it off.
  */
 @NullMarked
-@ApplicationModule(displayName = "Demo", allowedDependencies = {"platform", "identity", "catalog", "ledger"})
+@ApplicationModule(displayName = "Demo", allowedDependencies = {"platform", "identity", "catalog", "ledger", "order"})
 package io.laotie.demo;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,6 +1,5 @@
 package io.laotie.platform;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,14 +11,14 @@ import java.time.ZoneId;
 class PlatformConfig {
 
     @Bean
-    @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
+    PlatformClock clock() {
+        return new PlatformClock();
     }
 
+    /** Ids follow the real clock, not the platform clock, so writing the demo's history keeps them in creation order. */
     @Bean
-    Ids ids(Clock clock, LaotieProperties properties) {
-        return new Ids(clock, properties.ids().nodeBits(), properties.ids().nodeId());
+    Ids ids(LaotieProperties properties) {
+        return new Ids(Clock.systemUTC(), properties.ids().nodeBits(), properties.ids().nodeId());
     }
 
     @Bean

@@ -29,6 +29,25 @@ class DemoWorldTests {
     }
 
     @Test
+    void theDemoWorldHasAMonthOfOrdersInEveryStateAndBalancedBooks() {
+        String demoBuyers = "('buyer_beijing', 'buyer_chengdu', 'buyer_xiamen', 'buyer_luoyang', 'buyer_weinan', 'buyer_fuping')";
+        var statuses = jdbc.sql("select distinct o.status from orders o join accounts a on a.id = o.buyer_id where a.handle in " + demoBuyers)
+                .query(String.class).list();
+        assertThat(statuses).contains("PENDING_PAYMENT", "PAID", "SHIPPED", "DELIVERED", "COMPLETED", "CANCELLED", "REFUNDED");
+        var requests = jdbc.sql("select distinct r.status from refund_requests r join accounts a on a.id = r.buyer_id where a.handle in " + demoBuyers)
+                .query(String.class).list();
+        assertThat(requests).contains("REQUESTED", "ESCALATED", "REFUNDED");
+        assertThat(jdbc.sql("select min(placed_at) from orders o join accounts a on a.id = o.buyer_id where a.handle = 'buyer_beijing'")
+                .query(java.time.OffsetDateTime.class).single().toInstant())
+                .as("history reaches back weeks").isBefore(java.time.Instant.now().minus(java.time.Duration.ofDays(20)));
+        var orchard = new Api.User("", "fuping_orchard", api.login("fuping_orchard", "laotie-demo"));
+        assertThat(api.get("/api/wallet", orchard).status()).isEqualTo(200);
+        var operator = api.operator();
+        assertThat(api.get("/api/operator/ledger/check", operator).body().path("balanced").asBoolean()).isTrue();
+        assertThat(api.get("/api/operator/refund-requests?status=ESCALATED", operator).body().path("total").asLong()).isPositive();
+    }
+
+    @Test
     void seedingAgainDuplicatesNothing() {
         long accounts = count("accounts");
         long products = count("products");

@@ -4,7 +4,7 @@ import io.laotie.inventory.Inventory;
 import io.laotie.support.Api;
 import io.laotie.support.Api.User;
 import io.laotie.support.LaotieTest;
-import io.laotie.support.TestClock;
+import io.laotie.platform.PlatformClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,7 +24,7 @@ class AfterSalesTests {
 
     @Autowired Api api;
     @Autowired Inventory inventory;
-    @Autowired TestClock clock;
+    @Autowired PlatformClock clock;
     @Autowired OrderDeadlines deadlines;
 
     OrderFixture shop;

@@ -18,7 +18,7 @@ import io.laotie.platform.PageRequest;
 import io.laotie.platform.Problem;
 import io.laotie.support.Api;
 import io.laotie.support.LaotieTest;
-import io.laotie.support.TestClock;
+import io.laotie.platform.PlatformClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,7 +59,7 @@ class RandomizedOrdersTests {
     @Autowired Inventory inventory;
     @Autowired Ledger ledger;
     @Autowired JdbcClient jdbc;
-    @Autowired TestClock clock;
+    @Autowired PlatformClock clock;
 
     private Caller account(String prefix) {
         var account = accounts.signUp(new NewAccount(Api.unique(prefix), "random-pass-1", null, "成都"), ClientInfo.INTERNAL);

@@ -2,7 +2,6 @@ package io.laotie.support;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -13,7 +12,7 @@ import java.lang.annotation.Target;
 
 /**
  * The one application context the whole suite shares: the full application on a random port, with MockMvc,
- * on H2 or (see {@link TestDatabase}) PostgreSQL, with a {@link TestClock} tests can move. Every test class uses exactly this, so Spring starts once.
+ * on H2 or (see {@link TestDatabase}) PostgreSQL. Every test class uses exactly this, so Spring starts once.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -21,6 +20,5 @@ import java.lang.annotation.Target;
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = TestDatabase.class)
-@Import(TestClock.Config.class)
 public @interface LaotieTest {
 }
