@@ -29,10 +29,12 @@ class LedgerSettingsTests {
     @Autowired ApplicationEventPublisher events;
     @Autowired PaymentGateway gateway;
     @Autowired Ledger shared;
+    @Autowired io.laotie.platform.PlatformClock platformClock;
 
     @Test
     void settledMoneyBecomesAvailableOnlyOnceThePayoutHoldHasPassed() {
         MutableClock clock = new MutableClock();
+        clock.advance(Duration.between(java.time.Instant.now(), platformClock.instant()).abs()); // start where the suite's clock is
         Duration hold = Duration.ofDays(7);
         Ledger ledger = new Ledger(jdbc, ids, clock, transactions, events, gateway,
                 new LedgerProperties(true, new BigDecimal("0.05"), hold, Duration.ofSeconds(5), 100_000_000L), "jdbc:h2:mem:laotie-test");
