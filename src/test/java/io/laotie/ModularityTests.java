@@ -1,6 +1,12 @@
 package io.laotie;
 
 import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
@@ -15,10 +21,27 @@ class ModularityTests {
     }
 
     @Test
-    void writesTheModuleDiagramsForTheDocs() {
+    void writesTheModuleDiagramsForTheDocs() throws IOException {
         new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder("docs/modules"))
                 .writeModulesAsPlantUml()
                 .writeIndividualModulesAsPlantUml()
                 .writeModuleCanvases();
+        sortRelations(Path.of("docs/modules"));
+    }
+
+    /** The documenter lists relations in no fixed order; sorting them keeps the committed diagrams stable between runs. */
+    private static void sortRelations(Path folder) throws IOException {
+        try (var files = Files.list(folder)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".puml")).toList()) {
+                List<String> lines = Files.readAllLines(file);
+                List<String> relations = lines.stream().filter(l -> l.startsWith("Rel(")).sorted().toList();
+                List<String> sorted = new ArrayList<>();
+                int next = 0;
+                for (String line : lines) {
+                    sorted.add(line.startsWith("Rel(") ? relations.get(next++) : line);
+                }
+                Files.write(file, sorted);
+            }
+        }
     }
 }
