@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -191,7 +192,7 @@ final class Audit {
         return jdbc.sql("select count(*) from " + table).query(Long.class).single();
     }
 
-    private static String kinds(java.util.function.Predicate<AccountKind> which) {
+    private static String kinds(Predicate<AccountKind> which) {
         return Arrays.stream(AccountKind.values()).filter(which).map(k -> "'" + k.name() + "'").collect(Collectors.joining(", "));
     }
 }

@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -263,7 +264,7 @@ public class Ledger {
                     List.of(new Leg(AccountRef.external(), -amount), new Leg(wallet, amount)));
             if (!posted.fresh()) {
                 if (posted.transaction().amountOn(wallet) != amount) {
-                    throw new IllegalTransition("Reference " + reference + " was used for another " + kind.name().toLowerCase(java.util.Locale.ROOT));
+                    throw new IllegalTransition("Reference " + reference + " was used for another " + kind.name().toLowerCase(Locale.ROOT));
                 }
                 return posted.transaction();
             }

@@ -22,45 +22,19 @@ final class StatementAccounts {
 
     static AccountRef resolve(String account, Caller caller) {
         String name = account.strip();
-        switch (name) {
-            case "me", "wallet" -> {
-                return AccountRef.wallet(caller.accountId());
-            }
-            case "merchant-pending" -> {
-                return AccountRef.merchantPending(caller.accountId());
-            }
-            case "merchant-available" -> {
-                return AccountRef.merchantAvailable(caller.accountId());
-            }
+        return switch (name) {
+            case "me", "wallet" -> AccountRef.wallet(caller.accountId());
+            case "merchant-pending" -> AccountRef.merchantPending(caller.accountId());
+            case "merchant-available" -> AccountRef.merchantAvailable(caller.accountId());
             default -> {
                 AccountRef ref = parse(name);
                 boolean own = !ref.kind().platform() && ref.ownerId() == caller.accountId();
                 if (!own && !caller.isOperator()) {
                     throw new NotFound("No account " + name);
                 }
-                return ref;
+                yield ref;
             }
-        }
-    }
-
-    /** The name a caller's own account goes by, for links back to it. */
-    static String nameOf(AccountRef account, Caller caller) {
-        if (account.ownerId() == caller.accountId()) {
-            switch (account.kind()) {
-                case BUYER_WALLET -> {
-                    return "me";
-                }
-                case MERCHANT_PENDING -> {
-                    return "merchant-pending";
-                }
-                case MERCHANT_AVAILABLE -> {
-                    return "merchant-available";
-                }
-                default -> {
-                }
-            }
-        }
-        return account.toString();
+        };
     }
 
     private static AccountRef parse(String name) {
