@@ -9,8 +9,9 @@ db=${1:-h2}; stock=${2:-20000}; concurrency=${3:-64}; buyers=${4:-200}
 
 if [ -z "${JAVA_HOME:-}" ]; then
   for candidate in /usr/lib/jvm/*; do
+    [ -x "$candidate/bin/java" ] || continue
     v=$("$candidate/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1)
-    [ -n "$v" ] && [ "$v" -ge 21 ] && JAVA_HOME=$candidate
+    if [ -n "$v" ] && [ "$v" -ge 21 ]; then JAVA_HOME=$candidate; fi
   done
 fi
 export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
