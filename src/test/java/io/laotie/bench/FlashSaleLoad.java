@@ -37,7 +37,7 @@ public final class FlashSaleLoad {
         String[] hot = shop.hotSku("flash_m_" + run, price, stock);
         List<String> buyers = new ArrayList<>();
         for (int i = 0; i < buyerCount; i++) {
-            buyers.add(shop.buyer("flash_b" + i + "_" + run, price * (stock / buyerCount + 10)));
+            buyers.add(shop.buyer("flash_b" + i + "_" + run, price * (stock / buyerCount * 3 + 100))); // buyers are picked unevenly
         }
         // warm the server's code paths on a SKU of its own so the measured run starts hot
         String[] warm = shop.hotSku("flash_w_" + run, price, 2_000);
