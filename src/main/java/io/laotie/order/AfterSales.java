@@ -262,8 +262,7 @@ public class AfterSales {
         for (OrderView.Line line : book.lines(refund.orderId())) {
             int back = line.quantity() - line.returned();
             if (back > 0) {
-                long reservation = book.jdbc().sql("select reservation_id from order_lines where id = ?").param(line.id()).query(Long.class).single();
-                inventory.returnToStock(reservation, back);
+                inventory.returnToStock(book.reservationOf(line.id()), back);
                 book.jdbc().sql("update order_lines set returned = quantity where id = ?").param(line.id()).update();
             }
         }
@@ -287,9 +286,7 @@ public class AfterSales {
         book.timeline(refund.orderId(), refund.id(), RefundStatus.REFUNDED.name(), by, actorId, Long.toString(amount));
         if (full) {
             if (order.status() == OrderStatus.PAID) {
-                book.lines(order.id()).forEach(line -> inventory.returnToStock(
-                        book.jdbc().sql("select reservation_id from order_lines where id = ?").param(line.id()).query(Long.class).single(),
-                        line.quantity() - line.returned()));
+                book.lines(order.id()).forEach(line -> inventory.returnToStock(book.reservationOf(line.id()), line.quantity() - line.returned()));
             }
             book.move(order.id(), List.of(OrderStatus.PAID, OrderStatus.SHIPPED, OrderStatus.DELIVERED), OrderStatus.REFUNDED,
                     set("closed_at", utc(now), "due_at", null));

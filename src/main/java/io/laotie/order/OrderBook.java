@@ -115,21 +115,25 @@ class OrderBook {
      * made the move (false when the order was no longer in any of {@code from}).
      */
     boolean move(long orderId, List<OrderStatus> from, OrderStatus to, Map<String, @Nullable Object> columns) {
-        StringBuilder sql = new StringBuilder("update orders set status = ?");
+        return guardedMove("orders", orderId, from.stream().map(Enum::name).toList(), to.name(), columns);
+    }
+
+    private boolean guardedMove(String table, long id, List<String> from, String to, Map<String, @Nullable Object> columns) {
+        StringBuilder sql = new StringBuilder("update ").append(table).append(" set status = ?");
         List<@Nullable Object> params = new java.util.ArrayList<>();
-        params.add(to.name());
+        params.add(to);
         columns.forEach((column, value) -> {
             sql.append(", ").append(column).append(" = ?");
             params.add(value);
         });
-        sql.append(" where id = ? and status in (");
-        params.add(orderId);
-        for (int i = 0; i < from.size(); i++) {
-            sql.append(i == 0 ? "?" : ", ?");
-            params.add(from.get(i).name());
-        }
-        sql.append(")");
+        sql.append(" where id = ? and status in (").append(String.join(", ", java.util.Collections.nCopies(from.size(), "?"))).append(")");
+        params.add(id);
+        params.addAll(from);
         return jdbc.sql(sql.toString()).params(params).update() == 1;
+    }
+
+    long reservationOf(long lineId) {
+        return jdbc.sql("select reservation_id from order_lines where id = ?").param(lineId).query(Long.class).single();
     }
 
     List<OrderView.Line> lines(long orderId) {
@@ -168,21 +172,7 @@ class OrderBook {
 
     /** Moves a request from one of {@code from} to {@code to}; answers whether this call made the move. */
     boolean moveRefund(long refundId, List<RefundStatus> from, RefundStatus to, Map<String, @Nullable Object> columns) {
-        StringBuilder sql = new StringBuilder("update refund_requests set status = ?");
-        List<@Nullable Object> params = new java.util.ArrayList<>();
-        params.add(to.name());
-        columns.forEach((column, value) -> {
-            sql.append(", ").append(column).append(" = ?");
-            params.add(value);
-        });
-        sql.append(" where id = ? and status in (");
-        params.add(refundId);
-        for (int i = 0; i < from.size(); i++) {
-            sql.append(i == 0 ? "?" : ", ?");
-            params.add(from.get(i).name());
-        }
-        sql.append(")");
-        return jdbc.sql(sql.toString()).params(params).update() == 1;
+        return guardedMove("refund_requests", refundId, from.stream().map(Enum::name).toList(), to.name(), columns);
     }
 
     private static OrderRow order(ResultSet rs, int n) throws SQLException {

@@ -213,7 +213,7 @@ public class Orders {
             if (refund > 0) {
                 ledger.refundOrder(row.id(), row.id(), row.buyerId(), refund);
             }
-            book.lines(row.id()).forEach(line -> inventory.returnToStock(reservationOf(line.id()), line.quantity()));
+            book.lines(row.id()).forEach(line -> inventory.returnToStock(book.reservationOf(line.id()), line.quantity()));
         } else {
             book.reservations(row.id()).forEach(inventory::release);
         }
@@ -351,10 +351,6 @@ public class Orders {
         if (party != required) {
             throw new Forbidden("Only the order's " + required.name().toLowerCase() + " may do this");
         }
-    }
-
-    private long reservationOf(long lineId) {
-        return book.jdbc().sql("select reservation_id from order_lines where id = ?").param(lineId).query(Long.class).single();
     }
 
     private Address address(long buyerId, @Nullable Long addressId) {
