@@ -148,6 +148,14 @@ class OrderPagesTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("请输入 1 到 999 之间的数量")));
         assertThat(orders.list(buyer.caller(), Orders.ListAs.BUYER, null, new PageRequest(0, 10)).total()).isZero();
+
+        place(seller, buyer, 1);
+        mvc.perform(get("/products/{id}", seller.productId()).session(buyer.session()))
+                .andExpect(content().string(containsString("id=\"sold-out\"")))
+                .andExpect(content().string(not(containsString("id=\"buy\""))));
+        mvc.perform(get("/checkout").param("sku", Long.toString(seller.skuId())).session(buyer.session()))
+                .andExpect(content().string(containsString("id=\"too-few\"")))
+                .andExpect(content().string(containsString("已售罄")));
     }
 
     @Test
