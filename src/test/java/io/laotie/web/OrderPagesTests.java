@@ -129,7 +129,7 @@ class OrderPagesTests {
         mvc.perform(get("/checkout").param("sku", Long.toString(seller.skuId())).session(homeless.session()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"no-address\"")))
-                .andExpect(content().string(containsString("href=\"/me/addresses\"")))
+                .andExpect(content().string(containsString("href=\"/me/addresses?returnTo=")))
                 .andExpect(content().string(containsString("id=\"checkout-shipping\">包邮<")));
         mvc.perform(post("/checkout").session(homeless.session()).with(csrf())
                         .param("sku", Long.toString(seller.skuId())).param("quantity", "1").param("key", "form:no-address"))
@@ -137,6 +137,20 @@ class OrderPagesTests {
                 .andExpect(view().name("order/checkout"))
                 .andExpect(content().string(containsString("下单前请先添加收货地址")));
         assertThat(orders.list(homeless.caller(), Orders.ListAs.BUYER, null, new PageRequest(0, 10)).total()).isZero();
+
+        // The address book sends the buyer back to checkout once the address is saved, and nowhere but a checkout.
+        String back = "/checkout?sku=" + seller.skuId() + "&quantity=1";
+        mvc.perform(get("/me/addresses").param("returnTo", back).session(homeless.session()))
+                .andExpect(content().string(containsString("id=\"back-to-checkout\"")));
+        mvc.perform(post("/me/addresses").session(homeless.session()).with(csrf()).param("returnTo", back)
+                        .param("recipient", "新家").param("phone", "13700137000").param("region", "四川省成都市").param("detail", "春熙路 1 号"))
+                .andExpect(redirectedUrl(back));
+        mvc.perform(post("/me/addresses").session(homeless.session()).with(csrf()).param("returnTo", "https://phish.example/checkout?sku=1")
+                        .param("recipient", "老家").param("phone", "13700137001").param("region", "四川省绵阳市").param("detail", "1 号"))
+                .andExpect(redirectedUrl("/me/addresses"));
+        mvc.perform(get(back).session(homeless.session()))
+                .andExpect(content().string(containsString("新家")))
+                .andExpect(content().string(not(containsString("id=\"no-address\""))));
 
         Buyer buyer = buyer(100_00);
         mvc.perform(post("/checkout").session(buyer.session()).with(csrf())
