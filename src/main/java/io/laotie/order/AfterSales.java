@@ -21,6 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 
 import static io.laotie.order.OrderBook.set;
@@ -223,6 +226,28 @@ public class AfterSales {
         long total = book.jdbc().sql("select count(*) from refund_requests where status = ?").param(status.name()).query(Long.class).single();
         List<Long> ids = book.jdbc().sql("select id from refund_requests where status = ? order by id limit ? offset ?")
                 .params(status.name(), page.size(), page.offset()).query(Long.class).list();
+        return new PageOf<>(ids.stream().map(id -> get(id).view()).toList(), page.page(), page.size(), total);
+    }
+
+    /**
+     * Requests on the orders of the caller's shops (every shop they own) that are in any of {@code statuses}, oldest
+     * first so the one waiting longest leads: the shop console's after-sales and arbitration lists. Only orders whose
+     * merchant is the caller are ever listed, operators included; no status at all answers an empty page.
+     */
+    public PageOf<RefundView> ofMerchant(Caller merchant, Collection<RefundStatus> statuses, PageRequest page) {
+        if (statuses.isEmpty()) {
+            return new PageOf<>(List.of(), page.page(), page.size(), 0);
+        }
+        String in = String.join(", ", Collections.nCopies(statuses.size(), "?"));
+        List<Object> params = new ArrayList<>();
+        params.add(merchant.accountId());
+        statuses.forEach(status -> params.add(status.name()));
+        String where = " where merchant_id = ? and status in (" + in + ")";
+        long total = book.jdbc().sql("select count(*) from refund_requests" + where).params(params).query(Long.class).single();
+        params.add(page.size());
+        params.add(page.offset());
+        List<Long> ids = book.jdbc().sql("select id from refund_requests" + where + " order by id limit ? offset ?").params(params)
+                .query(Long.class).list();
         return new PageOf<>(ids.stream().map(id -> get(id).view()).toList(), page.page(), page.size(), total);
     }
 

@@ -12,6 +12,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,8 +34,10 @@ class LedgerSettingsTests {
 
     @Test
     void settledMoneyBecomesAvailableOnlyOnceThePayoutHoldHasPassed() {
+        // Starts where the suite's clock is now: other tests move that one days ahead, and the shared ledger below must
+        // still find this money not yet due.
         MutableClock clock = new MutableClock();
-        clock.advance(Duration.between(java.time.Instant.now(), platformClock.instant()).abs()); // start where the suite's clock is
+        clock.advance(Duration.between(Instant.now(), platformClock.instant()));
         Duration hold = Duration.ofDays(7);
         Ledger ledger = new Ledger(jdbc, ids, clock, transactions, events, gateway,
                 new LedgerProperties(true, new BigDecimal("0.05"), hold, Duration.ofSeconds(5), 100_000_000L), "jdbc:h2:mem:laotie-test");
@@ -48,7 +51,7 @@ class LedgerSettingsTests {
         AccountRef available = AccountRef.merchantAvailable(merchant);
 
         ledger.releaseDue();
-        shared.releaseDue(); // the suite's own ledger, on the real clock, must not release it either
+        shared.releaseDue(); // the suite's own ledger, on the suite's clock, must not release it either
         assertThat(ledger.balance(pending)).isEqualTo(9_500);
         assertThat(ledger.balance(available)).isZero();
 

@@ -1,6 +1,9 @@
 package io.laotie.order;
 
+import io.laotie.identity.Accounts;
+import io.laotie.identity.Caller;
 import io.laotie.inventory.Inventory;
+import io.laotie.platform.PageRequest;
 import io.laotie.support.Api;
 import io.laotie.support.Api.User;
 import io.laotie.support.LaotieTest;
@@ -26,6 +29,8 @@ class AfterSalesTests {
     @Autowired Inventory inventory;
     @Autowired PlatformClock clock;
     @Autowired OrderDeadlines deadlines;
+    @Autowired AfterSales afterSales;
+    @Autowired Accounts accounts;
 
     OrderFixture shop;
     User buyer;
@@ -84,6 +89,34 @@ class AfterSalesTests {
         assertThat(shop.order(id, buyer).path("status").asString()).isEqualTo("REFUNDED");
         assertThat(shop.wallet(buyer)).isEqualTo(100_000);
         assertThat(inventory.level(Long.parseLong(shop.skuId)).stock()).isEqualTo(30);
+    }
+
+    @Test
+    void aMerchantListsTheRequestsOnItsOwnOrdersInTheAskedStatusesOldestFirst() {
+        String first = shop.delivered(buyer, 1);
+        String second = shop.delivered(buyer, 1);
+        long firstRequest = Long.parseLong(ask(first, refund("RETURN_AND_REFUND", 5_000, "QUALITY", PHOTO)).id());
+        long secondRequest = Long.parseLong(ask(second, refund("RETURN_AND_REFUND", 5_000, "QUALITY", PHOTO)).id());
+        assertThat(api.post("/api/refund-requests/" + secondRequest + "/rejection", shop.merchant.user(), Map.of("reason", "完好")).status())
+                .isEqualTo(200);
+        Caller merchant = callerOf(shop.merchant.user());
+        PageRequest page = new PageRequest(0, 10);
+
+        var waiting = afterSales.ofMerchant(merchant, List.of(RefundStatus.REQUESTED, RefundStatus.RETURN_SHIPPED), page);
+        assertThat(waiting.items()).extracting(RefundView::id).containsExactly(firstRequest);
+        assertThat(waiting.total()).isEqualTo(1);
+        assertThat(afterSales.ofMerchant(merchant, List.of(RefundStatus.REJECTED, RefundStatus.REQUESTED), page).items())
+                .extracting(RefundView::id).containsExactly(firstRequest, secondRequest);
+        assertThat(afterSales.ofMerchant(merchant, List.of(), page).items()).isEmpty();
+
+        OrderFixture otherShop = new OrderFixture(api, 5000, 30, true);
+        assertThat(afterSales.ofMerchant(callerOf(otherShop.merchant.user()), List.of(RefundStatus.values()), page).total()).isZero();
+        assertThat(afterSales.ofMerchant(callerOf(buyer), List.of(RefundStatus.values()), page).total())
+                .as("the buyer's own requests are not theirs to answer").isZero();
+    }
+
+    private Caller callerOf(User user) {
+        return accounts.callerOf(Long.parseLong(user.id())).orElseThrow();
     }
 
     @Test
