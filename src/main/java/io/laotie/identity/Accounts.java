@@ -147,11 +147,12 @@ public class Accounts {
     }
 
     public Optional<Account> find(long id) {
-        return jdbc.sql(SELECT + " where a.id = ?").param(id).query(this::account).optional();
+        return jdbc.sql(SELECT + " where a.id = ?").param(id).query(Accounts::account).optional().map(this::withRoles);
     }
 
     public Optional<Account> findByHandle(String handle) {
-        return jdbc.sql(SELECT + " where a.handle_key = ?").param(handle.toLowerCase(Locale.ROOT)).query(this::account).optional();
+        return jdbc.sql(SELECT + " where a.handle_key = ?").param(handle.toLowerCase(Locale.ROOT)).query(Accounts::account).optional()
+                .map(this::withRoles);
     }
 
     public Account get(long id) {
@@ -215,7 +216,8 @@ public class Accounts {
         String where = " where a.handle_key like ? or lower(a.display_name) like ?";
         long total = jdbc.sql("select count(*) from accounts a" + where).params(like, like).query(Long.class).single();
         List<Account> items = jdbc.sql(SELECT + where + " order by a.id desc limit ? offset ?")
-                .params(like, like, page.size(), page.offset()).query(this::account).list();
+                .params(like, like, page.size(), page.offset()).query(Accounts::account).list()
+                .stream().map(this::withRoles).toList();
         return new PageOf<>(items, page.page(), page.size(), total);
     }
 
@@ -240,12 +242,23 @@ public class Accounts {
                 .params(accountId, role.name(), now()).update();
     }
 
-    private Account account(ResultSet rs, int row) throws SQLException {
+    /** An account without its roles: see {@link #withRoles}. */
+    private static Account account(ResultSet rs, int row) throws SQLException {
         long id = rs.getLong("id");
         String tier = rs.getString("tier");
-        return new Account(id, rs.getString("handle"), rs.getString("display_name"), roles(id), rs.getString("city"),
+        return new Account(id, rs.getString("handle"), rs.getString("display_name"), Set.of(), rs.getString("city"),
                 tier == null ? null : CityTier.valueOf(tier), AccountStatus.valueOf(rs.getString("status")),
                 rs.getBoolean("imported"), instant(rs, "created_at"));
+    }
+
+    /**
+     * Roles are read once the account's row is read, never from inside the row mapper: a query there needs a second
+     * connection while the first is still open, and enough concurrent requests outside a transaction would then hold
+     * every connection of the pool, each waiting for one more.
+     */
+    private Account withRoles(Account a) {
+        return new Account(a.id(), a.handle(), a.displayName(), roles(a.id()), a.city(), a.cityTier(), a.status(),
+                a.imported(), a.createdAt());
     }
 
     private Set<Role> roles(long accountId) {
