@@ -119,12 +119,7 @@ final class Journal {
 
     Optional<Transaction> find(TransactionKind kind, String reference) {
         return jdbc.sql("select id, kind, reference, order_id, memo, created_at from ledger_transactions where kind = ? and reference = ?")
-                .params(kind.name(), reference).query(this::transaction).optional();
-    }
-
-    Optional<Transaction> find(long transactionId) {
-        return jdbc.sql("select id, kind, reference, order_id, memo, created_at from ledger_transactions where id = ?")
-                .param(transactionId).query(this::transaction).optional();
+                .params(kind.name(), reference).query(Journal::header).optional().map(this::withEntries);
     }
 
     /** The id of an account, creating it on first use; two concurrent first uses end with one account. */
@@ -202,12 +197,21 @@ final class Journal {
         }
     }
 
-    private Transaction transaction(ResultSet rs, int row) throws SQLException {
-        long id = rs.getLong("id");
+    /** A transaction without its entries: see {@link #withEntries}. */
+    private static Transaction header(ResultSet rs, int row) throws SQLException {
         long order = rs.getLong("order_id");
         Long orderId = rs.wasNull() ? null : order;
-        return new Transaction(id, TransactionKind.valueOf(rs.getString("kind")), rs.getString("reference"), orderId,
-                rs.getString("memo"), rs.getObject("created_at", OffsetDateTime.class).toInstant(), entries(id));
+        return new Transaction(rs.getLong("id"), TransactionKind.valueOf(rs.getString("kind")), rs.getString("reference"), orderId,
+                rs.getString("memo"), rs.getObject("created_at", OffsetDateTime.class).toInstant(), List.of());
+    }
+
+    /**
+     * Entries are read once the transaction's row is read, never from inside its row mapper, where the query would
+     * need a second connection while the first is still open (outside a transaction), and enough concurrent readers
+     * would hold every connection of the pool, each waiting for one more.
+     */
+    private Transaction withEntries(Transaction t) {
+        return new Transaction(t.id(), t.kind(), t.reference(), t.orderId(), t.memo(), t.createdAt(), entries(t.id()));
     }
 
     private List<Transaction.Entry> entries(long transactionId) {

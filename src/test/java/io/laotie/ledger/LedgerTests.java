@@ -4,10 +4,13 @@ import io.laotie.platform.IllegalTransition;
 import io.laotie.platform.Ids;
 import io.laotie.platform.PageRequest;
 import io.laotie.platform.ValidationFailed;
+import io.laotie.support.Connections;
 import io.laotie.support.LaotieTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,6 +23,7 @@ class LedgerTests {
     @Autowired Ledger ledger;
     @Autowired Ids ids;
     @Autowired JdbcClient jdbc;
+    @Autowired DataSource dataSource;
 
     @Test
     void payingMovesTheTotalFromTheWalletIntoEscrowAndTheEntriesSumToZero() {
@@ -243,6 +247,15 @@ class LedgerTests {
         long beijing = jdbc.sql("select id from accounts where handle = 'buyer_beijing'").query(Long.class).single();
         assertThat(ledger.transaction(TransactionKind.TOP_UP, "demo:buyer_beijing")).hasValueSatisfying(t ->
                 assertThat(t.amountOn(AccountRef.wallet(beijing))).isEqualTo(200_000));
+    }
+
+    @Test
+    void readingATransactionWithItsEntriesNeedsOneConnection() throws Exception {
+        long buyer = ids.next();
+        ledger.topUp(buyer, 500, "test-top-up:" + buyer);
+        Connections.withOneConnectionLeft(dataSource, 2_000, () ->
+                assertThat(ledger.transaction(TransactionKind.TOP_UP, "test-top-up:" + buyer)).hasValueSatisfying(t ->
+                        assertThat(t.entries()).hasSize(2)));
     }
 
     private long entrySum(long transactionId) {
