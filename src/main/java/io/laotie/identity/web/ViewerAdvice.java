@@ -1,6 +1,7 @@
 package io.laotie.identity.web;
 
 import io.laotie.identity.Accounts;
+import io.laotie.platform.web.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -26,9 +27,10 @@ class ViewerAdvice implements HandlerInterceptor, WebMvcConfigurer {
         this.accounts = accounts;
     }
 
+    /** JSON answers draw no page, so API requests skip the account read. */
     @ModelAttribute(ME)
     @Nullable Viewer me(HttpServletRequest request) {
-        return viewer(request);
+        return ProblemResponses.isApi(request) ? null : viewer(request);
     }
 
     @Override
