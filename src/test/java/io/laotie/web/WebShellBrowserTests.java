@@ -10,34 +10,25 @@ import io.laotie.identity.Account;
 import io.laotie.identity.Accounts;
 import io.laotie.identity.ClientInfo;
 import io.laotie.identity.NewAccount;
+import io.laotie.support.HeadlessChromium;
 import io.laotie.support.LaotieTest;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,12 +42,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @LaotieTest
 class WebShellBrowserTests {
 
-    private static final Path CHROMIUM = Path.of(System.getProperty("laotie.chromium", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER = Path.of(System.getProperty("laotie.chromedriver", "/usr/bin/chromedriver"));
     private static final Duration PATIENCE = Duration.ofSeconds(15);
 
+    private static HeadlessChromium chromium;
     private static ChromeDriver browser;
-    private static Path profile;
 
     @LocalServerPort
     int port;
@@ -67,59 +56,21 @@ class WebShellBrowserTests {
     @Autowired
     Products products;
 
-    /** Keeps a screenshot and the page source of a failed test under target/browser-failures, to see what the browser saw. */
     @RegisterExtension
-    static final TestWatcher FAILURES = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (browser == null) {
-                return;
-            }
-            try {
-                Path folder = Files.createDirectories(Path.of("target", "browser-failures"));
-                String name = context.getRequiredTestMethod().getName();
-                Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), folder.resolve(name + ".png"),
-                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                Files.writeString(folder.resolve(name + ".html"), browser.getPageSource());
-            } catch (IOException | RuntimeException e) {
-                cause.addSuppressed(e);
-            }
-        }
-    };
+    static final TestWatcher FAILURES = HeadlessChromium.failureRecorder("", () -> browser);
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        String missing = !Files.isExecutable(CHROMIUM) ? "Chromium (" + CHROMIUM + ")"
-                : !Files.isExecutable(CHROMEDRIVER) ? "chromedriver (" + CHROMEDRIVER + ")" : null;
-        if (missing != null) {
-            String reason = "Browser tests need " + missing + ": apt-get install chromium chromium-driver";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                Assertions.fail(reason);
-            }
-            System.out.println("Skipping browser tests. " + reason);
-            Assumptions.abort(reason);
-        }
-        profile = Files.createTempDirectory("laotie-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--window-size=1280,1000");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        chromium = HeadlessChromium.startOrSkip();
+        browser = chromium.driver();
     }
 
     @AfterAll
     static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.stop();
+            chromium = null;
             browser = null;
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
         }
     }
 

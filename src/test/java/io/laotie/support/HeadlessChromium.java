@@ -1,0 +1,97 @@
+package io.laotie.support;
+
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.function.Supplier;
+
+/**
+ * Debian's Chromium driven headless through Debian's chromedriver, for the browser tests. Without them a test
+ * class is skipped with the reason printed, except under {@code CI=true}, where a missing browser fails the run.
+ * Override the paths with {@code -Dlaotie.chromium=…} and {@code -Dlaotie.chromedriver=…}.
+ */
+public final class HeadlessChromium {
+
+    private static final Path CHROMIUM = Path.of(System.getProperty("laotie.chromium", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(System.getProperty("laotie.chromedriver", "/usr/bin/chromedriver"));
+
+    private final ChromeDriver driver;
+    private final Path profile;
+
+    private HeadlessChromium(ChromeDriver driver, Path profile) {
+        this.driver = driver;
+        this.profile = profile;
+    }
+
+    /** Starts a browser with a fresh profile, or skips (fails under CI) when Chromium or its driver is missing. */
+    public static HeadlessChromium startOrSkip() throws IOException {
+        String missing = !Files.isExecutable(CHROMIUM) ? "Chromium (" + CHROMIUM + ")"
+                : !Files.isExecutable(CHROMEDRIVER) ? "chromedriver (" + CHROMEDRIVER + ")" : null;
+        if (missing != null) {
+            String reason = "Browser tests need " + missing + ": apt-get install chromium chromium-driver";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                Assertions.fail(reason);
+            }
+            System.out.println("Skipping browser tests. " + reason);
+            Assumptions.abort(reason);
+        }
+        Path profile = Files.createTempDirectory("laotie-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile, "--window-size=1280,1000");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        return new HeadlessChromium(new ChromeDriver(service, options), profile);
+    }
+
+    public ChromeDriver driver() {
+        return driver;
+    }
+
+    /** Quits the browser and removes its profile. */
+    public void stop() throws IOException {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        }
+    }
+
+    /**
+     * Keeps a screenshot and the page source of a failed test under target/browser-failures, named with
+     * {@code prefix}, to see what the browser saw.
+     */
+    public static TestWatcher failureRecorder(String prefix, Supplier<ChromeDriver> browser) {
+        return new TestWatcher() {
+            @Override
+            public void testFailed(ExtensionContext context, Throwable cause) {
+                ChromeDriver driver = browser.get();
+                if (driver == null) {
+                    return;
+                }
+                try {
+                    Path folder = Files.createDirectories(Path.of("target", "browser-failures"));
+                    String name = prefix + context.getRequiredTestMethod().getName();
+                    Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), folder.resolve(name + ".png"),
+                            StandardCopyOption.REPLACE_EXISTING);
+                    Files.writeString(folder.resolve(name + ".html"), driver.getPageSource());
+                } catch (IOException | RuntimeException e) {
+                    cause.addSuppressed(e);
+                }
+            }
+        };
+    }
+}
