@@ -1,6 +1,8 @@
 package io.laotie.identity.web;
 
 import io.laotie.identity.Caller;
+import io.laotie.identity.ClientInfo;
+import jakarta.servlet.http.HttpServletRequest;
 import io.laotie.platform.Unauthenticated;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
@@ -15,7 +17,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import java.util.List;
 import java.util.Optional;
 
-/** Lets any controller take a {@link Caller} (signing in required) or an {@code Optional<Caller>} (optional). */
+/**
+ * Lets any controller take a {@link Caller} (signing in required), an {@code Optional<Caller>} (optional), or the
+ * {@link ClientInfo} the request came from (address, user agent, device id from header or browser cookie).
+ */
 @Configuration(proxyBeanMethods = false)
 class CallerArguments implements WebMvcConfigurer, HandlerMethodArgumentResolver {
 
@@ -26,12 +31,16 @@ class CallerArguments implements WebMvcConfigurer, HandlerMethodArgumentResolver
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
-        return parameter.getParameterType() == Caller.class || isOptionalCaller(parameter);
+        return parameter.getParameterType() == Caller.class || parameter.getParameterType() == ClientInfo.class
+                || isOptionalCaller(parameter);
     }
 
     @Override
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
                                   WebDataBinderFactory binders) {
+        if (parameter.getParameterType() == ClientInfo.class) {
+            return ClientInfos.of(request.getNativeRequest(HttpServletRequest.class));
+        }
         Optional<Caller> caller = current();
         if (isOptionalCaller(parameter)) {
             return caller;

@@ -1,6 +1,7 @@
 package io.laotie.identity.web;
 
 import io.laotie.identity.Caller;
+import io.laotie.identity.ClientInfo;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -17,7 +18,7 @@ import java.util.Optional;
 class OpenApiConfig {
 
     static {
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class, Optional.class);
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class, ClientInfo.class, Optional.class);
     }
 
     @Bean

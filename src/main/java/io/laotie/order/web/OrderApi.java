@@ -55,9 +55,9 @@ class OrderApi {
     @PostMapping
     @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = OrderView.class)))
     ResponseEntity<?> place(Caller caller, @RequestHeader(name = Idempotency.HEADER, required = false) @Nullable String key,
-                            @Valid @RequestBody NewOrder order, HttpServletRequest request) {
+                            @Valid @RequestBody NewOrder order, ClientInfo client, HttpServletRequest request) {
         return idempotency.run(caller.accountId(), key, idempotency.fingerprint(request, order),
-                () -> ResponseEntity.status(HttpStatus.CREATED).body(orders.place(caller, order, clientOf(request))));
+                () -> ResponseEntity.status(HttpStatus.CREATED).body(orders.place(caller, order, client)));
     }
 
     @GetMapping("/{id}")
@@ -104,9 +104,5 @@ class OrderApi {
                                     @PathVariable long id, @Valid @RequestBody NewRefundRequest refund, HttpServletRequest request) {
         return idempotency.run(caller.accountId(), key, idempotency.fingerprint(request, refund),
                 () -> ResponseEntity.status(HttpStatus.CREATED).body(afterSales.request(id, caller, refund)));
-    }
-
-    static ClientInfo clientOf(HttpServletRequest request) {
-        return new ClientInfo(request.getRemoteAddr(), request.getHeader("User-Agent"), request.getHeader("X-Device-Id"));
     }
 }

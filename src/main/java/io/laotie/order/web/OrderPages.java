@@ -7,6 +7,7 @@ import io.laotie.catalog.SkuForSale;
 import io.laotie.identity.Address;
 import io.laotie.identity.AddressBook;
 import io.laotie.identity.Caller;
+import io.laotie.identity.ClientInfo;
 import io.laotie.inventory.InsufficientStock;
 import io.laotie.ledger.AccountRef;
 import io.laotie.ledger.InsufficientBalance;
@@ -105,7 +106,7 @@ class OrderPages {
     @PostMapping("/checkout")
     String placeOrder(Caller caller, @RequestParam long sku, @RequestParam(defaultValue = "") String quantity,
                       @RequestParam(required = false) @Nullable Long addressId, @RequestParam(required = false) @Nullable String key,
-                      HttpServletRequest request, Model model, RedirectAttributes next) {
+                      HttpServletRequest request, ClientInfo client, Model model, RedirectAttributes next) {
         Integer units = quantity(quantity);
         if (units == null) {
             model.addAttribute("alert", notices.text("order.checkout.quantity-rule", NewOrder.MAX_QUANTITY));
@@ -117,7 +118,7 @@ class OrderPages {
         }
         NewOrder order = new NewOrder(List.of(new NewOrder.Line(sku, units)), addressId, null);
         try {
-            long id = keys.once(caller, key, request, order, () -> orders.place(caller, order, OrderApi.clientOf(request)).id());
+            long id = keys.once(caller, key, request, order, () -> orders.place(caller, order, client).id());
             notices.success(next, "order.placed");
             return "redirect:/orders/" + id;
         } catch (InsufficientStock soldOut) {
