@@ -10,12 +10,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * How fast payments into escrow are: concurrent {@link Ledger#payOrder} calls, each in its own transaction (a
@@ -52,28 +46,6 @@ class PaymentBenchmark {
 
     /** Answers payments per second for {@code calls} payments of 1 fen made by {@code threads} threads. */
     private double run(int threads, List<Long> wallets, int calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        // Timed as the workers see it: with 200 threads on few cores the main thread may run long after either moment.
-        AtomicLong began = new AtomicLong();
-        AtomicLong ended = new AtomicLong();
-        CyclicBarrier start = new CyclicBarrier(threads, () -> began.set(System.nanoTime()));
-        AtomicLong next = new AtomicLong();
-        List<Future<?>> futures = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            futures.add(pool.submit(() -> {
-                start.await();
-                long n;
-                while ((n = next.getAndIncrement()) < calls) {
-                    ledger.payOrder(ids.next(), wallets.get((int) (n % wallets.size())), 1);
-                }
-                ended.accumulateAndGet(System.nanoTime(), Math::max);
-                return null;
-            }));
-        }
-        for (Future<?> future : futures) {
-            future.get(10, TimeUnit.MINUTES);
-        }
-        pool.shutdown();
-        return calls / ((ended.get() - began.get()) / 1e9);
+        return Throughput.of(threads, calls, n -> ledger.payOrder(ids.next(), wallets.get((int) (n % wallets.size())), 1));
     }
 }

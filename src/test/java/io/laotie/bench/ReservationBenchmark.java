@@ -1,6 +1,5 @@
 package io.laotie.bench;
 
-import io.laotie.inventory.InsufficientStock;
 import io.laotie.inventory.Inventory;
 import io.laotie.support.Api;
 import io.laotie.support.LaotieTest;
@@ -11,12 +10,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * How fast the reservation path is: concurrent {@link Inventory#reserve} calls (one guarded UPDATE and one INSERT
@@ -53,34 +46,6 @@ class ReservationBenchmark {
 
     /** Answers reservations per second for {@code calls} reservations of one unit made by {@code threads} threads. */
     private double run(int threads, List<Long> skus, int calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        // The clock starts when the barrier opens and stops when the last worker finishes, as the workers see it:
-        // with 200 threads on 2 cores the main thread may not run again until long after either moment.
-        AtomicLong began = new AtomicLong();
-        AtomicLong ended = new AtomicLong();
-        CyclicBarrier start = new CyclicBarrier(threads, () -> began.set(System.nanoTime()));
-        AtomicLong next = new AtomicLong();
-        List<Future<?>> futures = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            futures.add(pool.submit(() -> {
-                start.await();
-                long n;
-                while ((n = next.getAndIncrement()) < calls) {
-                    try {
-                        inventory.reserve(skus.get((int) (n % skus.size())), 1, "bench:" + n);
-                    } catch (InsufficientStock e) {
-                        throw new IllegalStateException("benchmark stock ran out", e);
-                    }
-                }
-                ended.accumulateAndGet(System.nanoTime(), Math::max);
-                return null;
-            }));
-        }
-        for (Future<?> future : futures) {
-            future.get(10, TimeUnit.MINUTES);
-        }
-        double seconds = (ended.get() - began.get()) / 1e9;
-        pool.shutdown();
-        return calls / seconds;
+        return Throughput.of(threads, calls, n -> inventory.reserve(skus.get((int) (n % skus.size())), 1, "bench:" + n));
     }
 }
