@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -223,6 +224,16 @@ public class Products {
         boolean privileged = caller.map(c -> c.is(shop.ownerId()) || c.isOperator()).orElse(false);
         String where = " where p.shop_id = ?" + (privileged ? "" : " and p.status = 'ACTIVE'");
         return page(where, List.of(shopId), page, privileged ? caller : Optional.empty());
+    }
+
+    /** Active products as any buyer sees them, for a list of ids (a live room's shelf); others are left out. */
+    public List<ProductView> active(Collection<Long> productIds) {
+        if (productIds.isEmpty()) {
+            return List.of();
+        }
+        List<Row> rows = jdbc.sql(SELECT + " where p.status = 'ACTIVE' and p.id in (:ids)").param("ids", productIds)
+                .query(Products::row).list();
+        return shape(rows, Set.of());
     }
 
     /** What an order needs to know about a SKU now. */

@@ -24,6 +24,12 @@ public record NewOrder(
     public static final int MAX_LINES = 50;
     public static final int MAX_QUANTITY = 999;
 
-    public record Line(@NotNull @JsonId Long skuId, @NotNull @Min(1) @Max(MAX_QUANTITY) Integer quantity) {
+    /** One line; {@code shelfItemId} names the shelf item (小黄车) it was bought from, when bought in a live room. */
+    public record Line(@NotNull @JsonId Long skuId, @NotNull @Min(1) @Max(MAX_QUANTITY) Integer quantity,
+                       @JsonId @Nullable Long shelfItemId) {
+
+        public Line(Long skuId, Integer quantity) {
+            this(skuId, quantity, null);
+        }
     }
 }

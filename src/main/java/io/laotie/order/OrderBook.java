@@ -144,6 +144,14 @@ class OrderBook {
                 .list();
     }
 
+    List<OrderPlaced.Line> placedLines(long orderId) {
+        return jdbc.sql("select * from order_lines where order_id = ? order by id").param(orderId)
+                .query((rs, n) -> new OrderPlaced.Line(rs.getLong("id"), rs.getLong("sku_id"), rs.getLong("product_id"),
+                        rs.getString("title"), rs.getInt("quantity"), rs.getLong("unit_price"),
+                        rs.getObject("shelf_item_id", Long.class)))
+                .list();
+    }
+
     List<Long> reservations(long orderId) {
         return jdbc.sql("select reservation_id from order_lines where order_id = ? order by id").param(orderId).query(Long.class).list();
     }

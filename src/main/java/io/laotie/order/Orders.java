@@ -96,12 +96,18 @@ public class Orders {
         List<PricingStep.PricedLine> priced = new ArrayList<>();
         for (int i = 0; i < skus.size(); i++) {
             SkuForSale sku = skus.get(i);
-            priced.add(new PricingStep.PricedLine(sku.skuId(), sku.productId(), request.lines().get(i).quantity(), sku.price()));
+            NewOrder.Line line = request.lines().get(i);
+            priced.add(new PricingStep.PricedLine(sku.skuId(), sku.productId(), line.quantity(), sku.price(), line.shelfItemId()));
         }
         PricingStep.Pricing pricing = new PricingStep.Pricing(buyer.accountId(), request.liveSessionId(), priced);
         pricingSteps.forEach(step -> step.price(pricing));
         if (request.liveSessionId() != null && pricing.liveSessionId() == null) {
             throw refused("liveSessionId", "no such live session is selling these goods");
+        }
+        for (int i = 0; i < priced.size(); i++) {
+            if (request.lines().get(i).shelfItemId() != null && priced.get(i).shelfItemId() == null) {
+                throw refused("lines[" + i + "].shelfItemId", "this shelf item is not selling this SKU in the named live session");
+            }
         }
 
         long orderId = book.nextId();
@@ -126,12 +132,14 @@ public class Orders {
             long reservation = inventory.reserve(sku.skuId(), line.quantity(), "order:" + orderId).id();
             long lineId = book.nextId();
             book.jdbc().sql("""
-                            insert into order_lines (id, order_id, sku_id, product_id, title, sku_name, quantity, unit_price, list_price, reservation_id)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                            insert into order_lines (id, order_id, sku_id, product_id, title, sku_name, quantity, unit_price, list_price,
+                                                     reservation_id, shelf_item_id)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(lineId, orderId, sku.skuId(), sku.productId(), sku.productTitle(), sku.skuName(), line.quantity(),
-                            line.unitPrice(), sku.price(), reservation)
+                            line.unitPrice(), sku.price(), reservation, line.shelfItemId())
                     .update();
-            placed.add(new OrderPlaced.Line(lineId, sku.skuId(), sku.productId(), line.quantity(), line.unitPrice()));
+            placed.add(new OrderPlaced.Line(lineId, sku.skuId(), sku.productId(), sku.productTitle(), line.quantity(), line.unitPrice(),
+                    line.shelfItemId()));
         }
         book.timeline(orderId, null, OrderStatus.PENDING_PAYMENT.name(), Actor.BUYER, buyer.accountId(), null);
         OrderRow row = book.get(orderId);
@@ -163,7 +171,7 @@ public class Orders {
         ledger.payOrder(orderId, row.buyerId(), row.total());
         book.reservations(orderId).forEach(inventory::confirm);
         book.timeline(orderId, null, OrderStatus.PAID.name(), Actor.BUYER, caller.accountId(), null);
-        events.publishEvent(new OrderPaid(orderId, row.attribution(), row.total(), now));
+        events.publishEvent(new OrderPaid(orderId, row.attribution(), book.placedLines(orderId), row.total(), now));
         return view(orderId, caller);
     }
 

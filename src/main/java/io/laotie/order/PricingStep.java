@@ -64,14 +64,31 @@ public interface PricingStep {
         private final long productId;
         private final int quantity;
         private final long listPrice;
+        private final @Nullable Long shelfItemHint;
         private long unitPrice;
+        private @Nullable Long shelfItemId;
 
-        public PricedLine(long skuId, long productId, int quantity, long listPrice) {
+        public PricedLine(long skuId, long productId, int quantity, long listPrice, @Nullable Long shelfItemHint) {
             this.skuId = skuId;
             this.productId = productId;
             this.quantity = quantity;
             this.listPrice = listPrice;
+            this.shelfItemHint = shelfItemHint;
             this.unitPrice = listPrice;
+        }
+
+        /** The shelf item the client says this line comes from; unverified. */
+        public @Nullable Long shelfItemHint() {
+            return shelfItemHint;
+        }
+
+        /** The shelf item a step verified this line comes from; recorded on the order line. */
+        public @Nullable Long shelfItemId() {
+            return shelfItemId;
+        }
+
+        public void fromShelfItem(long shelfItemId) {
+            this.shelfItemId = shelfItemId;
         }
 
         public long skuId() {

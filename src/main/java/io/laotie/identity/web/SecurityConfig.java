@@ -38,7 +38,9 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/login", "/signup", "/error", "/products/**", "/shops/**", "/categories/**",
                                 "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/products/**", "/api/categories/**", "/api/shops/**").permitAll()
+                        .requestMatchers("/live", "/live/**", "/creators/**", "/ws/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/products/**", "/api/categories/**", "/api/shops/**",
+                                "/api/creators/**", "/api/live-sessions/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/accounts", "/api/auth/tokens").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
