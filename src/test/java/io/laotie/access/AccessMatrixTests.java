@@ -70,6 +70,31 @@ class AccessMatrixTests {
             }
             return id;
         }
+
+        /** This world's merchant as a creator; answers the creator id. */
+        String creator() {
+            api.post("/api/creators", merchant.user(), Map.of("displayName", "Matrix creator", "bio", ""));
+            return merchant.user().id();
+        }
+
+        /** A session of the creator with this world's product on the shelf, brought to {@code status}; "id/itemId". */
+        String session(String status) {
+            creator();
+            String id = api.post("/api/live-sessions", merchant.user(), Map.of("title", "Matrix live")).id();
+            String item = api.post("/api/live-sessions/" + id + "/shelf-items", merchant.user(), Map.of("productId", productId)).id();
+            if (status.equals("LIVE")) {
+                api.post("/api/live-sessions/" + id + "/start", merchant.user(), null);
+            }
+            return id + "/shelf-items/" + item;
+        }
+
+        String sessionId(String status) {
+            return session(status).split("/")[0];
+        }
+
+        String product() {
+            return api.post("/api/shops/" + merchant.shopId() + "/products", merchant.user(), Api.product("matrix", 1000, 5)).id();
+        }
     }
 
     /**
@@ -171,6 +196,69 @@ class AccessMatrixTests {
         rows.add(new Row("GET", "/api/operator/ledger/check", w -> "/api/operator/ledger/check", w -> null, Who.OPERATOR, 200, 403, 401));
         rows.add(new Row("POST", "/api/operator/ledger/credits", w -> "/api/operator/ledger/credits",
                 w -> Map.of("accountId", w.buyer().id(), "amount", 500), Who.OPERATOR, 201, 403, 401));
+        // social
+        rows.add(new Row("POST", "/api/creators", w -> "/api/creators", w -> Map.of("displayName", "Matrix", "bio", ""), Who.ANYONE, 201, 201, 401));
+        rows.add(new Row("PUT", "/api/creators/me", w -> {
+            w.creator();
+            return "/api/creators/me";
+        }, w -> Map.of("displayName", "Renamed", "bio", "x"), Who.MERCHANT, 200, 404, 401));
+        rows.add(new Row("GET", "/api/creators/{id}", w -> "/api/creators/" + w.creator(), w -> null, Who.ANYONE, 200, 200, 200));
+        rows.add(new Row("GET", "/api/creators", w -> "/api/creators", w -> null, Who.ANYONE, 200, 200, 200));
+        rows.add(new Row("POST", "/api/creators/{id}/followers", w -> "/api/creators/" + w.creator() + "/followers",
+                w -> Map.of("source", "SEARCH"), Who.BUYER, 201, 201, 401));
+        rows.add(new Row("DELETE", "/api/creators/{id}/followers/me", w -> "/api/creators/" + w.creator() + "/followers/me", w -> null, Who.BUYER, 200, 200, 401));
+        rows.add(new Row("GET", "/api/creators/{id}/followers/me", w -> "/api/creators/" + w.creator() + "/followers/me", w -> null, Who.BUYER, 200, 200, 401));
+        rows.add(new Row("GET", "/api/creators/{id}/followers/count", w -> "/api/creators/" + w.creator() + "/followers/count", w -> null, Who.ANYONE, 200, 200, 200));
+        rows.add(new Row("GET", "/api/creators/{id}/followers", w -> "/api/creators/" + w.creator() + "/followers", w -> null, Who.MERCHANT, 200, 403, 401));
+        rows.add(new Row("POST", "/api/creators/{id}/fan-club/members", w -> "/api/creators/" + w.creator() + "/fan-club/members",
+                w -> Map.of(), Who.BUYER, 201, 201, 401));
+        rows.add(new Row("GET", "/api/creators/{id}/fan-club/members/me", w -> {
+            w.api().post("/api/creators/" + w.creator() + "/fan-club/members", w.buyer(), Map.of());
+            return "/api/creators/" + w.creator() + "/fan-club/members/me";
+        }, w -> null, Who.BUYER, 200, 404, 401));
+        rows.add(new Row("GET", "/api/creators/{id}/fan-club/members", w -> "/api/creators/" + w.creator() + "/fan-club/members", w -> null, Who.MERCHANT, 200, 403, 401));
+        rows.add(new Row("GET", "/api/me/fan-clubs", w -> "/api/me/fan-clubs", w -> null, Who.BUYER, 200, 200, 401));
+        rows.add(new Row("GET", "/api/me/inbox", w -> "/api/me/inbox", w -> null, Who.BUYER, 200, 200, 401));
+        rows.add(new Row("GET", "/api/me/inbox/unread", w -> "/api/me/inbox/unread", w -> null, Who.BUYER, 200, 200, 401));
+        rows.add(new Row("POST", "/api/me/inbox/read", w -> "/api/me/inbox/read", w -> null, Who.BUYER, 200, 200, 401));
+        // live
+        String sessions = "/api/live-sessions";
+        rows.add(new Row("POST", sessions, w -> {
+            w.creator();
+            return sessions;
+        }, w -> Map.of("title", "Matrix"), Who.MERCHANT, 201, 403, 401));
+        rows.add(new Row("GET", sessions + "/{id}", w -> sessions + "/" + w.sessionId("SCHEDULED"), w -> null, Who.ANYONE, 200, 200, 200));
+        rows.add(new Row("GET", sessions, w -> sessions + "?status=LIVE", w -> null, Who.ANYONE, 200, 200, 200));
+        rows.add(new Row("POST", sessions + "/{id}/start", w -> sessions + "/" + w.sessionId("SCHEDULED") + "/start", w -> null, Who.MERCHANT, 200, 403, 401));
+        rows.add(new Row("POST", sessions + "/{id}/end", w -> sessions + "/" + w.sessionId("LIVE") + "/end", w -> null, Who.MERCHANT, 200, 403, 401));
+        rows.add(new Row("POST", sessions + "/{id}/cancellation", w -> sessions + "/" + w.sessionId("SCHEDULED") + "/cancellation", w -> null,
+                Who.MERCHANT, 200, 403, 401));
+        rows.add(new Row("POST", sessions + "/{id}/bookings", w -> sessions + "/" + w.sessionId("SCHEDULED") + "/bookings", w -> null, Who.BUYER, 201, 201, 401));
+        rows.add(new Row("GET", sessions + "/{id}/bookings/me", w -> sessions + "/" + w.sessionId("SCHEDULED") + "/bookings/me", w -> null, Who.BUYER, 200, 200, 401));
+        rows.add(new Row("GET", sessions + "/{id}/report", w -> sessions + "/" + w.sessionId("LIVE") + "/report", w -> null, Who.MERCHANT, 200, 403, 401));
+        rows.add(new Row("GET", sessions + "/{id}/shelf-items", w -> sessions + "/" + w.sessionId("LIVE") + "/shelf-items", w -> null, Who.ANYONE, 200, 200, 200));
+        rows.add(new Row("POST", sessions + "/{id}/shelf-items", w -> sessions + "/" + w.sessionId("LIVE") + "/shelf-items",
+                w -> Map.of("productId", w.product()), Who.MERCHANT, 201, 403, 401));
+        rows.add(new Row("DELETE", sessions + "/{id}/shelf-items/{itemId}", w -> sessions + "/" + w.session("LIVE"), w -> null, Who.MERCHANT, 204, 403, 401));
+        rows.add(new Row("PUT", sessions + "/{id}/shelf-items/order", w -> sessions + "/" + w.sessionId("LIVE") + "/shelf-items/order",
+                w -> Map.of("itemIds", List.of()), Who.MERCHANT, 400, 403, 401));
+        rows.add(new Row("PUT", sessions + "/{id}/shelf-items/{itemId}/live-prices", w -> sessions + "/" + w.session("LIVE") + "/live-prices",
+                w -> Map.of("livePrices", List.of()), Who.MERCHANT, 200, 403, 401));
+        rows.add(new Row("POST", sessions + "/{id}/shelf-items/{itemId}/explaining", w -> sessions + "/" + w.session("LIVE") + "/explaining", w -> null,
+                Who.MERCHANT, 200, 403, 401));
+        rows.add(new Row("GET", sessions + "/{id}/comments", w -> sessions + "/" + w.sessionId("LIVE") + "/comments", w -> null, Who.ANYONE, 200, 200, 200));
+        rows.add(new Row("POST", sessions + "/{id}/comments", w -> sessions + "/" + w.sessionId("LIVE") + "/comments",
+                w -> Map.of("text", "好"), Who.BUYER, 201, 201, 401));
+        rows.add(new Row("POST", sessions + "/{id}/likes", w -> sessions + "/" + w.sessionId("LIVE") + "/likes", w -> Map.of("count", 3), Who.BUYER, 200, 200, 401));
+        rows.add(new Row("POST", sessions + "/{id}/mutes", w -> sessions + "/" + w.sessionId("LIVE") + "/mutes",
+                w -> Map.of("accountId", w.buyer().id()), Who.MERCHANT, 201, 403, 401));
+        rows.add(new Row("GET", sessions + "/{id}/mutes", w -> sessions + "/" + w.sessionId("LIVE") + "/mutes", w -> null, Who.MERCHANT, 200, 403, 401));
+        rows.add(new Row("DELETE", sessions + "/{id}/mutes/{accountId}", w -> sessions + "/" + w.sessionId("LIVE") + "/mutes/" + w.buyer().id(), w -> null,
+                Who.MERCHANT, 204, 403, 401));
+        rows.add(new Row("GET", "/api/operator/blocked-words", w -> "/api/operator/blocked-words", w -> null, Who.OPERATOR, 200, 403, 401));
+        rows.add(new Row("POST", "/api/operator/blocked-words", w -> "/api/operator/blocked-words", w -> Map.of("word", Api.unique("matrixword")),
+                Who.OPERATOR, 201, 403, 401));
+        rows.add(new Row("DELETE", "/api/operator/blocked-words/{word}", w -> "/api/operator/blocked-words/nothing", w -> null, Who.OPERATOR, 204, 403, 401));
         rows.add(new Row("DELETE", "/api/auth/tokens/current", w -> "/api/auth/tokens/current", w -> null, Who.BUYER, 204, 204, 401));
         return rows;
     }
