@@ -59,11 +59,11 @@ class RoomNews {
                         .params(line.quantity(), line.quantity() * line.unitPrice(), line.shelfItemId()).update();
             }
         }
-        OrderPlaced.Line first0 = paid.lines().getFirst();
+        OrderPlaced.Line firstLine = paid.lines().getFirst();
         hub.broadcast(sessionId, Frame.of("purchase")
                 .with("city", accounts.find(paid.attribution().buyerId()).map(Account::city).orElse(null))
-                .with("item", first0.title())
-                .with("shelfItemId", first0.shelfItemId())
+                .with("item", firstLine.title())
+                .with("shelfItemId", firstLine.shelfItemId())
                 .with("quantity", paid.lines().stream().mapToInt(OrderPlaced.Line::quantity).sum())
                 .with("at", paid.at().toString()));
     }
