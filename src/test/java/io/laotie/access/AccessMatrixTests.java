@@ -292,10 +292,13 @@ class AccessMatrixTests {
     void everyEndpointThatTakesABodyRefusesMalformedJsonWithAProblem() {
         User operator = api.operator();
         for (Row row : rows()) {
-            if (row.body().apply(world(operator)) == null) {
+            if (row.method().equals("GET") || row.method().equals("DELETE")) {
                 continue;
             }
             World world = world(operator);
+            if (row.body().apply(world) == null) {
+                continue;
+            }
             User caller = switch (row.owner()) {
                 case MERCHANT -> world.merchant().user();
                 case OPERATOR -> operator;
