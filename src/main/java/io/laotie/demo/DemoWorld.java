@@ -50,9 +50,11 @@ public class DemoWorld implements SmartInitializingSingleton {
     private final Products products;
     private final Ledger ledger;
     private final DemoOrderHistory history;
+    private final DemoLiveWorld liveWorld;
 
     DemoWorld(DemoProperties properties, JdbcClient jdbc, TransactionTemplate tx, Clock clock, Accounts accounts,
-              AddressBook addresses, Shops shops, Products products, Ledger ledger, DemoOrderHistory history) {
+              AddressBook addresses, Shops shops, Products products, Ledger ledger, DemoOrderHistory history,
+              DemoLiveWorld liveWorld) {
         this.properties = properties;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -63,6 +65,7 @@ public class DemoWorld implements SmartInitializingSingleton {
         this.products = products;
         this.ledger = ledger;
         this.history = history;
+        this.liveWorld = liveWorld;
     }
 
     @Override
@@ -72,22 +75,33 @@ public class DemoWorld implements SmartInitializingSingleton {
         }
     }
 
-    /** Seeds the world unless it was seeded before; answers whether it seeded now. */
+    /**
+     * Seeds what was not seeded before: the shops, buyers and their month of orders, then the creators and their live
+     * rooms (a second part, so a world seeded by an older version gains its rooms on the next start). Answers whether
+     * anything was seeded now.
+     */
     public boolean seed() {
         Boolean seeded = tx.execute(status -> {
-            // The insert claims the seed first, so two nodes starting at once cannot both seed.
-            int claimed = jdbc.sql("insert into demo_seeds (name, seeded_at) select ?, ? where not exists (select 1 from demo_seeds where name = ?)")
-                    .params(SEED, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), SEED).update();
-            if (claimed == 0) {
-                return false;
+            boolean world = claim(SEED);
+            if (world) {
+                seedWorld();
             }
-            seedWorld();
-            return true;
+            boolean live = claim(DemoLiveWorld.SEED);
+            if (live) {
+                liveWorld.seed();
+            }
+            return world || live;
         });
         if (Boolean.TRUE.equals(seeded)) {
             log.info("Seeded the demo world; every demo account's password is '{}'", properties.password());
         }
         return Boolean.TRUE.equals(seeded);
+    }
+
+    /** Claims a part of the seed first, so two nodes starting at once cannot both seed it. */
+    private boolean claim(String name) {
+        return jdbc.sql("insert into demo_seeds (name, seeded_at) select ?, ? where not exists (select 1 from demo_seeds where name = ?)")
+                .params(name, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), name).update() == 1;
     }
 
     private void seedWorld() {
