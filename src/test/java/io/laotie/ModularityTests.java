@@ -27,6 +27,7 @@ class ModularityTests {
                 .writeIndividualModulesAsPlantUml()
                 .writeModuleCanvases();
         sortRelations(Path.of("docs/modules"));
+        sortCanvasLists(Path.of("docs/modules"));
     }
 
     /** The documenter lists relations in no fixed order; sorting them keeps the committed diagrams stable between runs. */
@@ -43,5 +44,36 @@ class ModularityTests {
                 Files.write(file, sorted);
             }
         }
+    }
+
+    /** The canvases list beans and events in no fixed order either; each run of list items is sorted the same way. */
+    private static void sortCanvasLists(Path folder) throws IOException {
+        try (var files = Files.list(folder)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".adoc")).toList()) {
+                List<String> lines = Files.readAllLines(file);
+                List<String> sorted = new ArrayList<>();
+                for (int i = 0; i < lines.size(); ) {
+                    if (!isItem(lines.get(i))) {
+                        sorted.add(lines.get(i++));
+                        continue;
+                    }
+                    boolean cell = lines.get(i).startsWith("|");
+                    List<String> run = new ArrayList<>();
+                    while (i < lines.size() && isItem(lines.get(i)) && (run.isEmpty() || !lines.get(i).startsWith("|"))) {
+                        run.add(lines.get(i++).replaceFirst("^\\|", ""));
+                    }
+                    run.sort(null);
+                    if (cell) {
+                        run.set(0, "|" + run.getFirst());
+                    }
+                    sorted.addAll(run);
+                }
+                Files.write(file, sorted);
+            }
+        }
+    }
+
+    private static boolean isItem(String line) {
+        return line.startsWith("* ") || line.startsWith("|* ");
     }
 }
