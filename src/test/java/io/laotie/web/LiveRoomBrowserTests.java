@@ -171,6 +171,11 @@ class LiveRoomBrowserTests {
         waitFor(b).until(ExpectedConditions.textToBe(By.id("viewer-count"), "2"));
         say(a, "游客能看到吗");
         waitFor(b).until(ExpectedConditions.textToBePresentInElementLocated(By.id("chat-list"), "游客能看到吗"));
+        // A viewer who talks too fast is told so in the room, in their language (5 comments per 10 s by default).
+        for (int i = 1; i <= 5; i++) {
+            say(a, "第 " + i + " 句");
+        }
+        waitFor(a).until(ExpectedConditions.textToBePresentInElementLocated(By.id("room-notice"), "发得太快了"));
 
         // The creator ends the session: the room says so and stops selling.
         LiveStage.expect(api.post("/api/live-sessions/" + room.sessionId() + "/end", room.creator(), null), 200);
