@@ -233,7 +233,8 @@ public class LiveSessions {
         List<Object> paged = new ArrayList<>(params);
         paged.add(page.size());
         paged.add(page.offset());
-        List<Row> rows = jdbc.sql("select * from live_sessions" + where + """
+        // the text block starts without a space: "where 1 = 1order by" fails on PostgreSQL (H2 lets it pass)
+        List<Row> rows = jdbc.sql("select * from live_sessions" + where + " " + """
                          order by case status when 'LIVE' then 0 when 'SCHEDULED' then 1 else 2 end,
                                   case when status = 'LIVE' then started_at end desc,
                                   case when status = 'SCHEDULED' then scheduled_at end asc,
