@@ -1,5 +1,6 @@
 package io.laotie.ledger.web;
 
+import io.laotie.platform.web.Yuan;
 import io.laotie.identity.Account;
 import io.laotie.identity.Accounts;
 import io.laotie.identity.Caller;
@@ -48,7 +49,7 @@ class OperatorLedgerPages {
     String credit(Caller operator, @RequestParam(defaultValue = "") String handle, @RequestParam(defaultValue = "") String amount,
                   RedirectAttributes next) {
         Optional<Account> account = handle.isBlank() ? Optional.empty() : accounts.findByHandle(handle.strip().replaceFirst("^@", ""));
-        Long fen = YuanAmount.fen(amount);
+        Long fen = Yuan.fen(amount);
         if (account.isEmpty()) {
             notices.alert(next, "operator.ledger.credit.no-account", handle.strip());
         } else if (fen == null || fen > ledger.maxTopUp()) {

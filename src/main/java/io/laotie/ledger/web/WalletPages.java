@@ -1,5 +1,6 @@
 package io.laotie.ledger.web;
 
+import io.laotie.platform.web.Yuan;
 import io.laotie.identity.Caller;
 import io.laotie.identity.Role;
 import io.laotie.ledger.AccountRef;
@@ -78,7 +79,7 @@ class WalletPages {
 
     @PostMapping("/top-ups")
     String topUp(Caller caller, @RequestParam(defaultValue = "") String amount, RedirectAttributes next) {
-        Long fen = YuanAmount.fen(amount);
+        Long fen = Yuan.fen(amount);
         if (fen == null || fen > ledger.maxTopUp()) {
             notices.alert(next, "wallet.amount.rule", yuan(ledger.maxTopUp()));
         } else {
@@ -98,7 +99,7 @@ class WalletPages {
             throw new Forbidden("Only merchants withdraw money");
         }
         AccountRef available = AccountRef.merchantAvailable(caller.accountId());
-        Long fen = YuanAmount.fen(amount);
+        Long fen = Yuan.fen(amount);
         if (fen == null) {
             notices.alert(next, "wallet.withdraw.rule");
         } else {

@@ -1,12 +1,12 @@
 package io.laotie.live.web;
 
+import io.laotie.platform.web.Yuan;
 import io.laotie.live.LivePrice;
 import io.laotie.platform.FieldError;
 import io.laotie.platform.ValidationFailed;
 import io.laotie.platform.web.Notices;
 import org.jspecify.annotations.Nullable;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,38 +59,17 @@ final class LivePriceInput {
             if (value.isEmpty()) {
                 return;
             }
-            Long fen = fen(value);
+            Long fen = Yuan.fen(value);
             if (fen == null) {
                 errors.put(name, notices.text("studio.price.rule"));
             } else if (fen > price) {
-                errors.put(name, notices.text("studio.price.above", yuan(price)));
+                errors.put(name, notices.text("studio.price.above", Yuan.text(price)));
             } else {
                 prices.add(new LivePrice(skuId, fen));
                 skuIds.add(skuId);
             }
         });
         return new Read(List.copyOf(prices), List.copyOf(skuIds), typed, errors);
-    }
-
-    /** Fen for a positive amount with at most two decimals; null for anything else. */
-    static @Nullable Long fen(String typed) {
-        String amount = typed.strip().replace(",", "").replace("，", "");
-        if (amount.startsWith("¥") || amount.startsWith("￥")) {
-            amount = amount.substring(1).strip();
-        }
-        try {
-            BigDecimal yuan = new BigDecimal(amount);
-            if (yuan.signum() <= 0 || yuan.stripTrailingZeros().scale() > 2) {
-                return null;
-            }
-            return yuan.movePointRight(2).longValueExact();
-        } catch (NumberFormatException | ArithmeticException notAnAmount) {
-            return null;
-        }
-    }
-
-    static String yuan(long fen) {
-        return "¥" + BigDecimal.valueOf(fen, 2).toPlainString();
     }
 
     private static int indexOf(String field) {

@@ -1,5 +1,6 @@
 package io.laotie.order.web;
 
+import io.laotie.platform.web.Yuan;
 import io.laotie.identity.Caller;
 import io.laotie.order.AfterSales;
 import io.laotie.order.OrderView;

@@ -1,5 +1,6 @@
 package io.laotie.order.web;
 
+import io.laotie.platform.web.Yuan;
 import io.laotie.catalog.Shop;
 import io.laotie.catalog.Shops;
 import io.laotie.order.Actor;

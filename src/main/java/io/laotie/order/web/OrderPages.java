@@ -1,5 +1,6 @@
 package io.laotie.order.web;
 
+import io.laotie.platform.web.Yuan;
 import io.laotie.catalog.ProductStatus;
 import io.laotie.catalog.ProductView;
 import io.laotie.catalog.Products;

@@ -1,5 +1,6 @@
 package io.laotie.order.web;
 
+import io.laotie.platform.web.Yuan;
 import io.laotie.order.NewRefundRequest;
 import io.laotie.order.OrderStatus;
 import io.laotie.order.RefundKind;

@@ -1,17 +1,17 @@
-package io.laotie.order.web;
+package io.laotie.platform.web;
 
 import org.jspecify.annotations.Nullable;
 
 import java.math.BigDecimal;
 
-/** Amounts people type in yuan on the order pages ("20", "39.9", "¥39.90"), turned into fen exactly, never through a double. */
-final class Yuan {
+/** Amounts people type in yuan on any page ("20", "39.9", "¥39.90", "1,280"), turned into fen exactly, never through a double. */
+public final class Yuan {
 
     private Yuan() {
     }
 
     /** Fen for a positive amount with at most two decimals; null for anything else, so the page can say what it wants. */
-    static @Nullable Long fen(@Nullable String typed) {
+    public static @Nullable Long fen(@Nullable String typed) {
         if (typed == null) {
             return null;
         }
@@ -31,12 +31,12 @@ final class Yuan {
     }
 
     /** 3990 fen → "¥39.90", for messages built in Java (templates use {@code @money}). */
-    static String text(long fen) {
+    public static String text(long fen) {
         return (fen < 0 ? "-¥" : "¥") + BigDecimal.valueOf(Math.abs(fen), 2).toPlainString();
     }
 
     /** 3990 fen → "39.90", as a form field shows an amount to edit. */
-    static String plain(long fen) {
+    public static String plain(long fen) {
         return BigDecimal.valueOf(fen, 2).toPlainString();
     }
 }
