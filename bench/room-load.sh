@@ -2,7 +2,8 @@
 # Live-room load over WebSockets against the packaged server on the embedded default (H2 file).
 #   bench/room-load.sh [viewers] [comments/s] [likes/s] [seconds]        defaults: 500 200 5000 30
 # Environment: LAOTIE_BENCH_WARMUP (seconds, 10), LAOTIE_BENCH_JFR=file.jfr to profile the server during the run,
-# LAOTIE_BENCH_SERVER_OPTS (JVM options of the server, -Xmx2g), LAOTIE_BENCH_SERVER_ARGS (more --properties).
+# LAOTIE_BENCH_SERVER_OPTS (JVM options of the server, -Xmx2g), LAOTIE_BENCH_SERVER_ARGS (more --properties),
+# LAOTIE_BENCH_JAR (another build of the server to compare, instead of target/laotie.jar).
 # Prints the summary, one ROOM-LOAD JSON line (also appended to target/room-load/results.jsonl) and a markdown row.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,7 +25,8 @@ if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt $((viewers + 1000)) ]
   exit 1
 fi
 
-if [ ! -f target/laotie.jar ] || [ -n "$(find src/main pom.xml -newer target/laotie.jar | head -n 1)" ]; then
+jar=${LAOTIE_BENCH_JAR:-target/laotie.jar}
+if [ -z "${LAOTIE_BENCH_JAR:-}" ] && { [ ! -f "$jar" ] || [ -n "$(find src/main pom.xml -newer "$jar" | head -n 1)" ]; }; then
   ./mvnw -q -B -DskipTests package
 fi
 ./mvnw -q -B test-compile
@@ -40,7 +42,7 @@ done
 data=$(mktemp -d); out=target/room-load; mkdir -p "$out"
 # Tomcat's default of 8,192 connections would turn viewers beyond it away; the password hash is cheap because the
 # run signs up hundreds of commenters, which is not what is measured
-java ${LAOTIE_BENCH_SERVER_OPTS:--Xmx2g} -jar target/laotie.jar --server.port="$port" --laotie.data-dir="$data" \
+java ${LAOTIE_BENCH_SERVER_OPTS:--Xmx2g} -jar "$jar" --server.port="$port" --laotie.data-dir="$data" \
   --laotie.demo.enabled=false --laotie.operator.password=bench-operator-pass \
   --server.tomcat.max-connections=$((viewers + 1000)) \
   --laotie.identity.password-hash.memory-kib=1024 --laotie.identity.password-hash.iterations=1 \
@@ -55,6 +57,7 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 
+echo "server: pid $server, port $port, log $out/server.log"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB, $(java -version 2>&1 | head -n 1)"
 jfr=()
 [ -n "${LAOTIE_BENCH_JFR:-}" ] && jfr=(-Dbench.jfr="$(realpath -m "$LAOTIE_BENCH_JFR")")

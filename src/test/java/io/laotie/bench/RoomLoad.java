@@ -12,6 +12,7 @@ import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -50,10 +51,13 @@ public final class RoomLoad {
     /** The marker every generated comment carries; nothing else in a frame contains it. */
     private static final String MARK = "lt#";
     private static final long START = System.nanoTime();
+    private static final long START_EPOCH_NANOS = System.currentTimeMillis() * 1_000_000L;
     /** After the sends stop, how long the generator keeps reading before it counts. */
     private static final long DRAIN_MILLIS = 5_000;
 
     private static final Latencies latencies = new Latencies();
+    /** Send → stored by the server (the frame's {@code at}), taken from each commenter's own comments. */
+    private static final Latencies intake = new Latencies();
     private static final AtomicLong messages = new AtomicLong();
     private static final AtomicLong commentFrames = new AtomicLong();
     private static final AtomicInteger closedByServer = new AtomicInteger();
@@ -210,8 +214,10 @@ public final class RoomLoad {
         System.out.printf("measured %.1f s: %.0f comments/s accepted by the client (+ %.1f/s by the creator), %.0f messages/s and "
                         + "%.0f comment frames/s received%n",
                 wall, ownSent / wall, creator.sentMeasured.get() / wall, messagesPerSecond, commentFramesPerSecond);
-        System.out.printf("latency p50 %.1f ms, p99 %.1f ms, max %.1f ms over %d deliveries%n",
-                p50, p99, latencies.percentileMillis(1.0), latencies.count());
+        System.out.printf("latency p50 %.1f ms, p99 %.1f ms, max %.1f ms over %d deliveries; of which intake (send → stored, "
+                        + "from the server's clock) p50 %.1f ms, p99 %.1f ms%n",
+                p50, p99, latencies.percentileMillis(1.0), latencies.count(), intake.percentileMillis(0.5),
+                intake.percentileMillis(0.99));
         System.out.printf("must-receive comments: %d expected, %d lost; %d refused by the server; %d notices; send failures %d%n",
                 mustExpected, mustLost, refused, notices.get(), sendFailures.get());
         System.out.printf("connections: %d failed to open, %d closed by the server (%d during the measurement), transport errors %d, "
@@ -220,12 +226,14 @@ public final class RoomLoad {
                 + "machine load average %s at the end (other processes share the cores)%n",
                 heapPerConnectionKib, serverCpu * 100, cores, ownCpu * 100, load);
         System.out.printf(Locale.ROOT, "ROOM-LOAD {\"viewers\":%d,\"comments_per_s\":%d,\"likes_per_s\":%d,\"seconds\":%.1f,"
-                        + "\"p50_ms\":%.1f,\"p99_ms\":%.1f,\"must_expected\":%d,\"must_lost\":%d,\"refused\":%d,"
+                        + "\"p50_ms\":%.1f,\"p99_ms\":%.1f,\"intake_p50_ms\":%.1f,\"intake_p99_ms\":%.1f,"
+                        + "\"must_expected\":%d,\"must_lost\":%d,\"refused\":%d,"
                         + "\"failed_to_open\":%d,\"closed_by_server\":%d,\"heap_kib_per_connection\":%.1f,"
                         + "\"server_cpu\":%.3f,\"generator_cpu\":%.3f,\"cores\":%d,\"messages_per_s\":%.0f,"
                         + "\"comment_frames_per_s\":%.0f,\"load_average\":\"%s\"}%n",
-                viewers, commentsPerSecond, likesPerSecond, wall, p50, p99, mustExpected, mustLost, refused, failedToOpen,
-                closed, heapPerConnectionKib, serverCpu, ownCpu, cores, messagesPerSecond, commentFramesPerSecond, load);
+                viewers, commentsPerSecond, likesPerSecond, wall, p50, p99, intake.percentileMillis(0.5),
+                intake.percentileMillis(0.99), mustExpected, mustLost, refused, failedToOpen, closed, heapPerConnectionKib,
+                serverCpu, ownCpu, cores, messagesPerSecond, commentFramesPerSecond, load);
         System.out.printf(Locale.ROOT, "| %,d | %d | %,d | %.0f ms | %.0f ms | %d of %,d | %d + %d | %.0f KiB | %.0f %% | %.0f %% |%n",
                 viewers, commentsPerSecond, likesPerSecond, p50, p99, mustLost, mustExpected, failedToOpen, closed,
                 heapPerConnectionKib, serverCpu * 100, ownCpu * 100);
@@ -322,11 +330,18 @@ public final class RoomLoad {
                 while (end < message.length() && Character.isDigit(message.charAt(end))) {
                     end++;
                 }
-                latencies.record(arrived - Long.parseLong(message, p, end, 10));
+                long sent = Long.parseLong(message, p, end, 10);
+                latencies.record(arrived - sent);
                 if (kind == 'K') {
                     creatorReceived.incrementAndGet();
                 } else if (sender == index) {
                     ownReceived.incrementAndGet();
+                    int atField = message.indexOf("\"at\":\"", end);
+                    if (atField > 0) {
+                        Instant stored = Instant.parse(message.substring(atField + 6, message.indexOf('"', atField + 6)));
+                        long storedNanos = stored.getEpochSecond() * 1_000_000_000L + stored.getNano() - START_EPOCH_NANOS;
+                        intake.record(storedNanos - sent);
+                    }
                 }
             }
         }
