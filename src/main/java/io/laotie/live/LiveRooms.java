@@ -122,12 +122,18 @@ public class LiveRooms {
         if (count < 1 || count > rules.maxLikesPerFrame()) {
             throw new Refusal(Refusal.Reason.BAD_COUNT, "count must be 1 to " + rules.maxLikesPerFrame());
         }
-        LiveSessions.Row session = sessions.row(liveSessionId);
-        if (session.status() != SessionStatus.LIVE) {
+        // a like frame comes thousands of times a second: an open room answers from memory, only a closed one asks the database
+        RoomHub.RoomState room = hub.state(liveSessionId).orElseGet(() -> {
+            LiveSessions.Row session = sessions.row(liveSessionId);
+            if (session.status() == SessionStatus.LIVE) {
+                hub.open(liveSessionId, session.creatorId(), session.likes(), true);
+            }
+            return new RoomHub.RoomState(session.creatorId(), session.status() == SessionStatus.LIVE);
+        });
+        if (!room.live()) {
             throw new Refusal(Refusal.Reason.NOT_LIVE, "Likes count while the session is live");
         }
-        hub.open(liveSessionId, session.creatorId(), session.likes(), true);
-        signals.like(liveSessionId, session.creatorId(), viewerId, count);
+        signals.like(liveSessionId, room.creatorId(), viewerId, count);
         return hub.like(liveSessionId, count);
     }
 

@@ -128,6 +128,15 @@ public class RoomHub {
         return room.likes.addAndGet(count);
     }
 
+    /** An open room's creator and whether its session is live. */
+    public record RoomState(long creatorId, boolean live) {
+    }
+
+    /** The state of the session's room on this node, if one is open; empty means ask the database. */
+    public Optional<RoomState> state(long liveSessionId) {
+        return Optional.ofNullable(rooms.get(liveSessionId)).map(r -> new RoomState(r.creatorId, r.live));
+    }
+
     public long viewers(long liveSessionId) {
         Room room = rooms.get(liveSessionId);
         return room == null ? 0 : room.connections.size();
