@@ -256,11 +256,4 @@ class RoomChannelTests {
     private static io.laotie.identity.Caller callerOf(User user) {
         return new io.laotie.identity.Caller(Long.parseLong(user.id()), user.handle(), java.util.Set.of(io.laotie.identity.Role.CREATOR));
     }
-
-    @SuppressWarnings("unused")
-    private static List<String> texts(List<JsonNode> frames) {
-        List<String> out = new ArrayList<>();
-        frames.forEach(f -> out.add(f.path("text").asString()));
-        return out;
-    }
 }
