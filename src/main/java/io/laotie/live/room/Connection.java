@@ -18,20 +18,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * One viewer's connection to a room. Frames meant for this viewer alone wait in {@link #personal}; the ticker moves
  * them, and the room's must-deliver frames, into the {@link #backlog} while a send is still in flight, and sends
- * everything as one batch when the previous send has completed. Only one send is ever in flight, each on a virtual
- * thread of its own, so a viewer who stops reading holds a bounded backlog and one parked virtual thread, never a
- * platform thread.
- *
- * <p>Sends block on that virtual thread rather than using the container's asynchronous send: Tomcat runs the
- * completion of an asynchronous send as a task on its request pool, and when that pool is busy with incoming frames
- * (comments and likes wait for the database) every viewer stays "sending" and misses its batches.
+ * everything as one batch when the previous send has completed. Only one send is ever in flight, and sends are
+ * asynchronous, so a viewer who stops reading holds a bounded backlog and never a thread. Closing runs on a virtual
+ * thread: it calls the handler's close callback (watch time, signals), which reads the database, and the ticker that
+ * closes slow or ended connections must not wait for that.
  */
 public final class Connection {
 
     /** A batch not taken by the viewer within this time fails, and the connection is closed. */
     private static final long SEND_TIMEOUT_MILLIS = 30_000;
-    /** Tomcat's session property for the timeout of a blocking send (its default is 20 s). */
-    private static final String BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
 
     private final WebSocketSession socket;
     private final long liveSessionId;
@@ -39,23 +34,25 @@ public final class Connection {
     private final @Nullable String viewerName;
     private final Instant enteredAt;
     private final AtomicBoolean sending = new AtomicBoolean();
-    private final Executor sender;
+    private final jakarta.websocket.@Nullable Session nativeSession;
+    private final Executor virtualThreads;
     final Queue<String> personal = new ConcurrentLinkedQueue<>();
     /** Touched by the ticker thread only. */
     final ArrayDeque<String> backlog = new ArrayDeque<>();
     private volatile boolean closed;
 
     Connection(WebSocketSession socket, long liveSessionId, @Nullable Long viewerId, @Nullable String viewerName,
-               Instant enteredAt, Executor sender) {
+               Instant enteredAt, Executor virtualThreads) {
         this.socket = socket;
         this.liveSessionId = liveSessionId;
         this.viewerId = viewerId;
         this.viewerName = viewerName;
         this.enteredAt = enteredAt;
-        this.sender = sender;
-        if (socket instanceof StandardWebSocketSession standard) {
-            standard.getNativeSession(jakarta.websocket.Session.class).getUserProperties()
-                    .put(BLOCKING_SEND_TIMEOUT, SEND_TIMEOUT_MILLIS);
+        this.virtualThreads = virtualThreads;
+        this.nativeSession = socket instanceof StandardWebSocketSession standard
+                ? standard.getNativeSession(jakarta.websocket.Session.class) : null;
+        if (nativeSession != null) {
+            nativeSession.getAsyncRemote().setSendTimeout(SEND_TIMEOUT_MILLIS);
         }
     }
 
@@ -87,12 +84,26 @@ public final class Connection {
         return closed || !socket.isOpen();
     }
 
-    /** Sends one batch on a virtual thread; the caller has checked that no send is in flight. */
+    /** Sends one batch asynchronously; the caller has checked that no send is in flight. */
     void send(String batch) {
         if (!sending.compareAndSet(false, true)) {
             throw new IllegalStateException("a send is already in flight");
         }
-        sender.execute(() -> {
+        if (nativeSession != null) {
+            try {
+                nativeSession.getAsyncRemote().sendText(batch, result -> {
+                    sending.set(false);
+                    if (!result.isOK()) {
+                        close(CloseStatus.SERVER_ERROR);
+                    }
+                });
+            } catch (RuntimeException e) {
+                sending.set(false);
+                close(CloseStatus.SERVER_ERROR);
+            }
+            return;
+        }
+        virtualThreads.execute(() -> {
             try {
                 socket.sendMessage(new TextMessage(batch));
             } catch (IOException | RuntimeException e) {
@@ -103,10 +114,6 @@ public final class Connection {
         });
     }
 
-    /**
-     * Closes the connection on a virtual thread: closing runs the handler's close callback (watch time, signals), which
-     * reads the database, and the ticker must not wait for that.
-     */
     void close(CloseStatus status) {
         closed = true;
         Runnable closing = () -> {
@@ -117,7 +124,7 @@ public final class Connection {
             }
         };
         try {
-            sender.execute(closing);
+            virtualThreads.execute(closing);
         } catch (RejectedExecutionException shuttingDown) {
             closing.run();
         }

@@ -29,8 +29,8 @@ import java.util.function.Consumer;
  * gathered, samples the viewers' comments down to {@code comments-per-second} when the room is hot, and sends each
  * viewer one JSON array: frames every viewer must get, the sample, the viewer's own frames and fresh counts. A viewer
  * whose previous batch is still in flight keeps only must-get and own frames in a bounded backlog; samples and counts
- * are skipped for it (newer counts follow). Thread-safe; one ticker thread batches for all rooms, and each send and
- * close runs on a virtual thread of its own, so neither a slow viewer nor a close callback holds the ticker.
+ * are skipped for it (newer counts follow). Thread-safe; one ticker thread sends for all rooms, asynchronously, and
+ * closes connections on virtual threads, so neither a slow viewer nor a close callback holds it.
  *
  * <p>In a cluster, frames would also be published to the other nodes (Redis pub/sub) before this fan-out; one node
  * needs nothing of that.
@@ -47,7 +47,7 @@ public class RoomHub {
     private final JsonMapper json;
     private final Clock clock;
     private final ScheduledExecutorService ticker;
-    private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+    private final ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicLong closedForSlowness = new AtomicLong();
     private volatile Consumer<Connection> onLeave = c -> { };
 
@@ -76,7 +76,7 @@ public class RoomHub {
 
     public Connection join(long liveSessionId, WebSocketSession socket, @Nullable Long viewerId, @Nullable String viewerName) {
         Room room = room(liveSessionId);
-        Connection connection = new Connection(socket, liveSessionId, viewerId, viewerName, clock.instant(), senders);
+        Connection connection = new Connection(socket, liveSessionId, viewerId, viewerName, clock.instant(), virtualThreads);
         room.connections.put(connection.id(), connection);
         int now = room.connections.size();
         if (room.live && now > room.peakViewers) {
@@ -338,6 +338,6 @@ public class RoomHub {
     @PreDestroy
     void stop() {
         ticker.shutdownNow();
-        senders.shutdownNow();
+        virtualThreads.shutdownNow();
     }
 }
