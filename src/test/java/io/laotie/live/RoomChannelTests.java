@@ -214,7 +214,8 @@ class RoomChannelTests {
                 reader.await(f -> last.equals(f.path("text").asString()));
                 assertThat(reader.comments().stream().filter(t -> t.startsWith("第")).toList())
                         .containsExactlyElementsOf(IntStream.range(0, total).mapToObj(i -> "第" + i + "句").toList());
-                assertThat(reader.frames("shelf")).hasSize(total);
+                // every reorder reached it; a shelf frame of the set-up may also arrive if the reader joined before it was sent
+                assertThat(reader.frames("shelf").size()).isBetween(total, total + items.size());
             }
             assertThat(maxBacklog).isLessThanOrEqualTo(200 + 2);
         }
