@@ -1,5 +1,7 @@
 package io.laotie.live;
 
+import io.laotie.identity.Account;
+import io.laotie.identity.Accounts;
 import io.laotie.identity.Caller;
 import io.laotie.live.room.Connection;
 import io.laotie.live.room.Frame;
@@ -27,16 +29,18 @@ public class LiveRooms {
     private final Shelf shelf;
     private final Moderation moderation;
     private final RoomSignals signals;
+    private final Accounts accounts;
     private final RoomHub hub;
     private final LiveProperties.Moderation rules;
     private final RateLimiter commentLimiter;
 
-    LiveRooms(LiveSessions sessions, Shelf shelf, Moderation moderation, RoomSignals signals, RoomHub hub,
+    LiveRooms(LiveSessions sessions, Shelf shelf, Moderation moderation, RoomSignals signals, Accounts accounts, RoomHub hub,
               LiveProperties properties, Clock clock) {
         this.sessions = sessions;
         this.shelf = shelf;
         this.moderation = moderation;
         this.signals = signals;
+        this.accounts = accounts;
         this.hub = hub;
         this.rules = properties.moderation();
         this.commentLimiter = new RateLimiter("comment", rules.commentsPerWindow(), rules.commentWindow(), clock);
@@ -85,6 +89,8 @@ public class LiveRooms {
 
     /** Checks, stores and broadcasts a comment. */
     public Comment comment(long liveSessionId, long authorId, String rawText) {
+        Account author = accounts.find(authorId).filter(Account::active)
+                .orElseThrow(() -> new Refusal(Refusal.Reason.UNAUTHENTICATED, "Sign in with an active account to comment"));
         LiveSessions.Row session = sessions.row(liveSessionId);
         if (!session.status().open()) {
             throw new Refusal(Refusal.Reason.NOT_LIVE, "Session " + liveSessionId + " is " + session.status());
@@ -111,7 +117,7 @@ public class LiveRooms {
                         + rules.commentWindow().toSeconds() + " s");
             }
         }
-        Comment comment = signals.comment(liveSessionId, session.creatorId(), authorId, text);
+        Comment comment = signals.comment(liveSessionId, session.creatorId(), authorId, author.displayName(), text);
         hub.open(liveSessionId, session.creatorId(), session.likes(), session.status() == SessionStatus.LIVE);
         hub.comment(liveSessionId, authorId, commentFrame(comment, session.creatorId()));
         return comment;

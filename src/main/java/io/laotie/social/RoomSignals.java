@@ -63,9 +63,12 @@ public class RoomSignals {
         this.transactions = transactions;
     }
 
-    /** Stores a comment that passed moderation, credits the author's intimacy, and answers it as the room shows it. */
+    /**
+     * Stores a comment that passed moderation, credits the author's intimacy, and answers it as the room shows it. The
+     * caller has read the author's account already, so it passes the name instead of this reading it again.
+     */
     @Transactional
-    public Comment comment(long liveSessionId, long creatorId, long authorId, String text) {
+    public Comment comment(long liveSessionId, long creatorId, long authorId, String authorName, String text) {
         long commentId = ids.next();
         Instant now = clock.instant();
         jdbc.sql("insert into room_comments (id, live_session_id, creator_id, author_id, text, created_at) values (?, ?, ?, ?, ?, ?)")
@@ -73,7 +76,7 @@ public class RoomSignals {
                 .update();
         events.publishEvent(new RoomCommented(commentId, liveSessionId, creatorId, authorId, text.length(), now));
         fanClubs.earn(creatorId, authorId, properties.intimacyPerComment());
-        return new Comment(commentId, liveSessionId, authorId, accounts.get(authorId).displayName(), text,
+        return new Comment(commentId, liveSessionId, authorId, authorName, text,
                 fanClubs.badges(creatorId, List.of(authorId)).get(authorId), now);
     }
 

@@ -78,12 +78,12 @@ class RoomSocketHandler extends TextWebSocketHandler {
                         rooms.notice(connection, "malformed", "A comment frame carries its text as a string");
                         return;
                     }
-                    rooms.comment(connection.liveSessionId(), signedIn(connection, true), frame.path("text").asString());
+                    rooms.comment(connection.liveSessionId(), signedIn(connection), frame.path("text").asString());
                 }
                 case "like" -> {
                     JsonNode count = frame.path("count");
                     long likes = count.isMissingNode() ? 1 : count.canConvertToExactIntegral() ? count.asLong() : -1;
-                    rooms.like(connection.liveSessionId(), signedIn(connection, false), likes);
+                    rooms.like(connection.liveSessionId(), signedIn(connection), likes);
                 }
                 default -> rooms.notice(connection, "unknown-type",
                         "Unknown frame type '" + type + "'; send comment, like or ping");
@@ -98,13 +98,10 @@ class RoomSocketHandler extends TextWebSocketHandler {
         }
     }
 
-    /**
-     * The signed-in account behind the connection; sending needs one. A comment also checks the account is still
-     * active (suspension applies at once); a like, a count sent thousands of times a second, does not.
-     */
-    private long signedIn(Connection connection, boolean checkActive) {
+    /** The signed-in account behind the connection; sending needs one (whether it is still active, the room checks). */
+    private long signedIn(Connection connection) {
         Long viewerId = connection.viewerId();
-        if (viewerId == null || (checkActive && accounts.callerOf(viewerId).isEmpty())) {
+        if (viewerId == null) {
             throw new Refusal(Refusal.Reason.UNAUTHENTICATED, "Sign in to comment and like; watching needs no account");
         }
         return viewerId;
