@@ -142,7 +142,7 @@ class StudioBrowserTests {
         click(By.id("go-live"));
         waitFor().until(ExpectedConditions.attributeToBe(By.id("session-status"), "data-status", "LIVE"));
         assertThat(sessions.row(id).status()).isEqualTo(SessionStatus.LIVE);
-        assertThat(text(By.id("count-viewers"))).isEqualTo("0");
+        waitFor().until(ExpectedConditions.textToBe(By.id("count-viewers"), "0")); // the counts fragment is re-drawn by polling
         click(By.id("explain-" + item));
         waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "正在讲解"));
         assertThat(browser.findElement(By.id("item-" + item)).getAttribute("class")).contains("explaining");
@@ -168,7 +168,7 @@ class StudioBrowserTests {
                     ClientInfo.INTERNAL).id();
             orders.pay(orderId, caller(buyer));
             waitFor().until(ExpectedConditions.textToBe(By.id("count-orders"), "1"));
-            assertThat(text(By.id("count-gmv"))).isEqualTo("¥29.90");
+            waitFor().until(ExpectedConditions.textToBe(By.id("count-gmv"), "¥29.90"));
             assertThat(browser.getCurrentUrl()).isEqualTo(before);
         } finally {
             viewer.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
