@@ -6,6 +6,7 @@ import io.laotie.platform.NotFound;
 import io.laotie.platform.ValidationFailed;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,12 +35,14 @@ public class Inventory {
     public static final long MAX_STOCK = 100_000_000L;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final Ids ids;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    Inventory(JdbcClient jdbc, Ids ids, Clock clock, ApplicationEventPublisher events) {
+    Inventory(JdbcClient jdbc, JdbcTemplate batch, Ids ids, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.ids = ids;
         this.clock = clock;
         this.events = events;
@@ -98,7 +101,10 @@ public class Inventory {
         return reservation(id);
     }
 
-    /** Gives held units back to sale (order cancelled or unpaid in time). Releasing twice changes nothing. */
+    /**
+     * Gives held units back (order cancelled or unpaid in time). Releasing twice changes nothing. Units carved from
+     * an allotment go back to the allotment while it is open, and to sale once it is closed.
+     */
     @Transactional
     public Reservation release(long reservationId) {
         Reservation r = reservation(reservationId);
@@ -108,8 +114,74 @@ public class Inventory {
         if (!transition(reservationId, Reservation.Status.HELD, Reservation.Status.RELEASED)) {
             return settled(reservationId, Reservation.Status.RELEASED, "released");
         }
+        if (r.parentId() != null) {
+            boolean backToAllotment = jdbc.sql("update stock_reservations set carved = carved - ? where id = ? and status = 'HELD'")
+                    .params(r.quantity(), r.parentId()).update() == 1;
+            if (backToAllotment) {
+                return reservation(reservationId);
+            }
+            jdbc.sql("update stock_reservations set carved = carved - ? where id = ?").params(r.quantity(), r.parentId()).update();
+        }
         jdbc.sql("update stock_levels set reserved = reserved - ? where sku_id = ?").params(r.quantity(), r.skuId()).update();
         return reservation(reservationId);
+    }
+
+    /**
+     * Carves child reservations out of an open allotment, one per draw, with one guarded update of the allotment for
+     * all of them: the SKU's stock row is not touched, since the allotment already holds the units. Answers the new
+     * reservation ids in the order of {@code draws}.
+     *
+     * @throws AllotmentExhausted the allotment is closed or has fewer units left than the draws ask; nothing is carved
+     */
+    @Transactional
+    public List<Long> carve(long allotmentId, List<Draw> draws) {
+        long total = 0;
+        for (Draw draw : draws) {
+            if (draw.quantity() <= 0 || draw.quantity() > MAX_STOCK) {
+                throw ValidationFailed.of("quantity", "must be between 1 and " + MAX_STOCK);
+            }
+            total += draw.quantity();
+        }
+        int updated = jdbc.sql("update stock_reservations set carved = carved + ?, updated_at = ? where id = ? and status = 'HELD' and parent_id is null and carved + ? <= quantity")
+                .params(total, now(), allotmentId, total).update();
+        Reservation allotment = reservation(allotmentId);
+        if (updated == 0) {
+            throw new AllotmentExhausted(allotmentId, total);
+        }
+        long skuId = allotment.skuId();
+        OffsetDateTime now = now();
+        List<Long> created = new java.util.ArrayList<>(draws.size());
+        List<Object[]> rows = new java.util.ArrayList<>(draws.size());
+        for (Draw draw : draws) {
+            long id = ids.next();
+            created.add(id);
+            rows.add(new Object[]{id, skuId, draw.quantity(), draw.reference(), allotmentId, now, now});
+        }
+        batch.batchUpdate("insert into stock_reservations (id, sku_id, quantity, returned, reference, status, parent_id, created_at, updated_at) values (?, ?, ?, 0, ?, 'HELD', ?, ?, ?)", rows);
+        return created;
+    }
+
+    /** Units to carve from an allotment for a holder such as {@code order:123}. */
+    public record Draw(long quantity, String reference) {
+    }
+
+    /**
+     * Closes an allotment: its units not carved go back to sale, and units its children give back later go to sale
+     * too. Answers how many units went back now; closing twice answers 0.
+     */
+    @Transactional
+    public long close(long allotmentId) {
+        Reservation allotment = jdbc.sql("select * from stock_reservations where id = ? for update").param(allotmentId)
+                .query(Inventory::reservationRow).optional().orElseThrow(() -> new NotFound("Reservation", allotmentId));
+        if (allotment.status() != Reservation.Status.HELD || allotment.parentId() != null) {
+            return 0;
+        }
+        long unclaimed = allotment.quantity() - allotment.carved();
+        transition(allotmentId, Reservation.Status.HELD, Reservation.Status.RELEASED);
+        if (unclaimed > 0) {
+            jdbc.sql("update stock_levels set reserved = reserved - ? where sku_id = ?").params(unclaimed, allotment.skuId()).update();
+        }
+        return unclaimed;
     }
 
     /** The order was paid: the held units leave stock for good. Confirming twice changes nothing. */
@@ -171,9 +243,7 @@ public class Inventory {
     }
 
     public Reservation reservation(long reservationId) {
-        return jdbc.sql("select * from stock_reservations where id = ?").param(reservationId)
-                .query((rs, n) -> new Reservation(rs.getLong("id"), rs.getLong("sku_id"), rs.getLong("quantity"),
-                        rs.getLong("returned"), rs.getString("reference"), Reservation.Status.valueOf(rs.getString("status"))))
+        return jdbc.sql("select * from stock_reservations where id = ?").param(reservationId).query(Inventory::reservationRow)
                 .optional().orElseThrow(() -> new NotFound("Reservation", reservationId));
     }
 
@@ -208,6 +278,14 @@ public class Inventory {
 
     private OffsetDateTime now() {
         return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    private static Reservation reservationRow(ResultSet rs, int row) throws SQLException {
+        long parent = rs.getLong("parent_id");
+        boolean noParent = rs.wasNull();
+        return new Reservation(rs.getLong("id"), rs.getLong("sku_id"), rs.getLong("quantity"), rs.getLong("returned"),
+                rs.getString("reference"), Reservation.Status.valueOf(rs.getString("status")), noParent ? null : parent,
+                rs.getLong("carved"));
     }
 
     private static StockLevel stockLevel(ResultSet rs, int row) throws SQLException {

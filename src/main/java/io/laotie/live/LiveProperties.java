@@ -8,11 +8,14 @@ import java.time.Duration;
 /**
  * Live-room settings ({@code laotie.live.*}).
  *
- * @param room       the room channel
- * @param moderation what a viewer may say
+ * @param room                      the room channel
+ * @param moderation                what a viewer may say
+ * @param flashSalePaymentTimeout   a flash-sale order not paid this long after it was placed is cancelled, and its
+ *                                  units go back to the sale (or to stock, once the sale has ended)
  */
 @ConfigurationProperties("laotie.live")
-public record LiveProperties(@DefaultValue Room room, @DefaultValue Moderation moderation) {
+public record LiveProperties(@DefaultValue Room room, @DefaultValue Moderation moderation,
+                             @DefaultValue("5m") Duration flashSalePaymentTimeout) {
 
     /**
      * @param batchInterval          frames to a viewer are gathered and sent together this often

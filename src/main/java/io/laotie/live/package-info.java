@@ -4,7 +4,7 @@
  * Prices room purchases through the order module's pricing extension point, which also attributes the sale.
  */
 @NullMarked
-@ApplicationModule(displayName = "Live", allowedDependencies = {"platform", "identity", "catalog", "order", "social"})
+@ApplicationModule(displayName = "Live", allowedDependencies = {"platform", "identity", "catalog", "inventory", "order", "social"})
 package io.laotie.live;
 
 import org.jspecify.annotations.NullMarked;

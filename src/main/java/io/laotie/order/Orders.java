@@ -22,8 +22,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -51,9 +55,13 @@ public class Orders {
     private final List<PricingStep> pricingSteps;
     private final OrderProperties properties;
     private final ApplicationEventPublisher events;
+    private final PlacementWriter writer;
+    private final GroupCommit groupCommit;
+    private final TransactionTemplate tx;
 
     Orders(OrderBook book, Products products, AddressBook addresses, Inventory inventory, Ledger ledger,
-           List<PricingStep> pricingSteps, OrderProperties properties, ApplicationEventPublisher events) {
+           List<PricingStep> pricingSteps, OrderProperties properties, ApplicationEventPublisher events,
+           PlacementWriter writer, GroupCommit groupCommit, TransactionTemplate tx) {
         this.book = book;
         this.products = products;
         this.addresses = addresses;
@@ -62,14 +70,32 @@ public class Orders {
         this.pricingSteps = pricingSteps;
         this.properties = properties;
         this.events = events;
+        this.writer = writer;
+        this.groupCommit = groupCommit;
+        this.tx = tx;
     }
 
     /**
      * Places an order: checks the lines (one shop, goods on sale, no SKU twice), copies the address, prices the lines
-     * through every {@link PricingStep}, and reserves stock. Nothing is kept when any of it fails.
+     * through every {@link PricingStep}, and reserves stock. Nothing is kept when any of it fails. An order whose
+     * every line is carved from an allotment (a flash sale) is stored by {@link GroupCommit} together with others
+     * placed at the same moment, unless the caller already runs a transaction of its own.
      */
-    @Transactional
     public OrderView place(Caller buyer, NewOrder request, ClientInfo client) {
+        Placement placement = prepare(buyer, request, client);
+        try {
+            if (placement.drawsOnly() && !TransactionSynchronizationManager.isActualTransactionActive()) {
+                return groupCommit.place(placement);
+            }
+            return tx.execute(status -> writer.write(List.of(placement)).getFirst());
+        } catch (RuntimeException e) {
+            placement.pricing().abandon();
+            throw e;
+        }
+    }
+
+    /** Checks and prices an order, without writing anything. */
+    private Placement prepare(Caller buyer, NewOrder request, ClientInfo client) {
         List<SkuForSale> skus = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
         for (int i = 0; i < request.lines().size(); i++) {
@@ -99,52 +125,34 @@ public class Orders {
             NewOrder.Line line = request.lines().get(i);
             priced.add(new PricingStep.PricedLine(sku.skuId(), sku.productId(), line.quantity(), sku.price(), line.shelfItemId()));
         }
-        PricingStep.Pricing pricing = new PricingStep.Pricing(buyer.accountId(), request.liveSessionId(), priced);
-        pricingSteps.forEach(step -> step.price(pricing));
-        if (request.liveSessionId() != null && pricing.liveSessionId() == null) {
-            throw refused("liveSessionId", "no such live session is selling these goods");
-        }
-        for (int i = 0; i < priced.size(); i++) {
-            if (request.lines().get(i).shelfItemId() != null && priced.get(i).shelfItemId() == null) {
-                throw refused("lines[" + i + "].shelfItemId", "this shelf item is not selling this SKU in the named live session");
+        PricingStep.Pricing pricing = new PricingStep.Pricing(book.nextId(), buyer.accountId(), request.liveSessionId(), priced);
+        try {
+            pricingSteps.forEach(step -> step.price(pricing));
+            if (request.liveSessionId() != null && pricing.liveSessionId() == null) {
+                throw refused("liveSessionId", "no such live session is selling these goods");
             }
+            for (int i = 0; i < priced.size(); i++) {
+                if (request.lines().get(i).shelfItemId() != null && priced.get(i).shelfItemId() == null) {
+                    throw refused("lines[" + i + "].shelfItemId", "this shelf item is not selling this SKU in the named live session");
+                }
+            }
+        } catch (RuntimeException e) {
+            pricing.abandon();
+            throw e;
         }
 
-        long orderId = book.nextId();
+        List<Placement.Line> lines = new ArrayList<>();
+        for (int i = 0; i < skus.size(); i++) {
+            PricingStep.PricedLine line = priced.get(i);
+            lines.add(new Placement.Line(book.nextId(), skus.get(i), line.quantity(), line.unitPrice(), line.shelfItemId(), line.drawnFrom()));
+        }
         long itemsTotal = priced.stream().mapToLong(l -> l.unitPrice() * l.quantity()).sum();
         long shippingFee = skus.stream().mapToLong(SkuForSale::shippingFee).max().orElse(0);
         SkuForSale first = skus.getFirst();
-        Instant now = book.now();
-        book.jdbc().sql("""
-                        insert into orders (id, buyer_id, shop_id, merchant_id, status, items_total, shipping_fee, total, refunded, currency,
-                                            recipient, phone, region, address_detail, creator_id, live_session_id, client_ip, user_agent,
-                                            placed_at, due_at)
-                        values (?, ?, ?, ?, 'PENDING_PAYMENT', ?, ?, ?, 0, 'CNY', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(orderId, buyer.accountId(), first.shopId(), first.shopOwnerId(), itemsTotal, shippingFee,
-                        itemsTotal + shippingFee, address.recipient(), address.phone(), address.region(), address.detail(),
-                        pricing.creatorId(), pricing.liveSessionId(), client.ip(), client.userAgent(), utc(now),
-                        utc(now.plus(properties.paymentTimeout())))
-                .update();
-        List<OrderPlaced.Line> placed = new ArrayList<>();
-        for (int i = 0; i < skus.size(); i++) {
-            SkuForSale sku = skus.get(i);
-            PricingStep.PricedLine line = priced.get(i);
-            long reservation = inventory.reserve(sku.skuId(), line.quantity(), "order:" + orderId).id();
-            long lineId = book.nextId();
-            book.jdbc().sql("""
-                            insert into order_lines (id, order_id, sku_id, product_id, title, sku_name, quantity, unit_price, list_price,
-                                                     reservation_id, shelf_item_id)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(lineId, orderId, sku.skuId(), sku.productId(), sku.productTitle(), sku.skuName(), line.quantity(),
-                            line.unitPrice(), sku.price(), reservation, line.shelfItemId())
-                    .update();
-            placed.add(new OrderPlaced.Line(lineId, sku.skuId(), sku.productId(), sku.productTitle(), line.quantity(), line.unitPrice(),
-                    line.shelfItemId()));
-        }
-        book.timeline(orderId, null, OrderStatus.PENDING_PAYMENT.name(), Actor.BUYER, buyer.accountId(), null);
-        OrderRow row = book.get(orderId);
-        events.publishEvent(new OrderPlaced(orderId, row.attribution(), placed, row.total(), now));
-        return view(row);
+        Instant now = book.now().truncatedTo(ChronoUnit.MICROS); // as the database keeps it, so the answer matches a later read
+        Duration paymentTime = pricing.paymentTime() == null ? properties.paymentTimeout() : pricing.paymentTime();
+        return new Placement(pricing.orderId(), buyer.accountId(), first.shopId(), first.shopOwnerId(), itemsTotal, shippingFee, address,
+                pricing.creatorId(), pricing.liveSessionId(), client, now, now.plus(paymentTime), lines, pricing);
     }
 
     /**
@@ -309,6 +317,18 @@ public class Orders {
         OrderRow row = book.get(orderId);
         partyOf(row, caller);
         return view(row);
+    }
+
+    /** Units an order holds of an allotment (a flash sale's). */
+    public record Claim(long orderId, long buyerId, int quantity) {
+    }
+
+    /** Who holds units of an allotment through orders not cancelled: how a flash sale recounts itself after a restart. */
+    public List<Claim> claimsOn(long allotmentId) {
+        return book.jdbc().sql("""
+                        select o.id, o.buyer_id, l.quantity from order_lines l join orders o on o.id = l.order_id
+                        where l.drawn_from = ? and o.status <> 'CANCELLED'""")
+                .param(allotmentId).query((rs, n) -> new Claim(rs.getLong(1), rs.getLong(2), rs.getInt(3))).list();
     }
 
     /** Whose orders a listing shows: the caller's purchases, or the orders of the caller's shops. */

@@ -13,6 +13,7 @@ import io.laotie.support.LaotieTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
 
@@ -39,6 +40,9 @@ class ExtensionPointTests {
     @Autowired Accounts accounts;
     @Autowired Orders suiteOrders;
     @Autowired Api api;
+    @Autowired PlacementWriter writer;
+    @Autowired GroupCommit groupCommit;
+    @Autowired TransactionTemplate tx;
 
     /** What the live module will do: a session it knows sells at a live price and gets the credit. */
     static final PricingStep LIVE_PRICE = pricing -> {
@@ -52,7 +56,8 @@ class ExtensionPointTests {
     void aPricingStepSetsTheLivePriceAndTheAttributionNeverTheClient() {
         OrderFixture shop = new OrderFixture(api, 3_990, 10, false);
         Caller buyer = callerOf(shop.buyer(100));
-        Orders orders = new Orders(book, products, addresses, inventory, ledger, List.of(LIVE_PRICE), properties, events);
+        Orders orders = new Orders(book, products, addresses, inventory, ledger, List.of(LIVE_PRICE), properties, events, writer,
+                groupCommit, tx);
         long sku = Long.parseLong(shop.skuId);
 
         OrderView live = orders.place(buyer, new NewOrder(List.of(new NewOrder.Line(sku, 2)), null, LIVE_SESSION), ClientInfo.INTERNAL);

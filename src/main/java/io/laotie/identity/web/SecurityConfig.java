@@ -40,7 +40,7 @@ class SecurityConfig {
                                 "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers("/live", "/live/**", "/creators/**", "/ws/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/products/**", "/api/categories/**", "/api/shops/**",
-                                "/api/creators/**", "/api/live-sessions/**").permitAll()
+                                "/api/creators/**", "/api/live-sessions/**", "/api/flash-sales/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/accounts", "/api/auth/tokens").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()

@@ -1,5 +1,7 @@
 package io.laotie.live.internal;
 
+import io.laotie.live.FlashSales;
+import io.laotie.live.LiveProperties;
 import io.laotie.live.LiveSessions;
 import io.laotie.live.SessionStatus;
 import io.laotie.live.Shelf;
@@ -16,7 +18,8 @@ import java.util.Optional;
 /**
  * Prices a purchase made in a live room. The session named by the client must exist and be LIVE; every line must
  * come from that session's shelf (the named shelf item, or the item selling the product); each line gets the SKU's
- * live price when one is set; and the sale is attributed to the session and its creator, both derived here.
+ * live price when one is set, or the price of the SKU's running flash sale, whose units it then draws from the
+ * sale's allotment; and the sale is attributed to the session and its creator, both derived here.
  */
 @Component
 @Order(10)
@@ -24,10 +27,14 @@ class LivePricing implements PricingStep {
 
     private final LiveSessions sessions;
     private final Shelf shelf;
+    private final FlashSales flashSales;
+    private final LiveProperties properties;
 
-    LivePricing(LiveSessions sessions, Shelf shelf) {
+    LivePricing(LiveSessions sessions, Shelf shelf, FlashSales flashSales, LiveProperties properties) {
         this.sessions = sessions;
         this.shelf = shelf;
+        this.flashSales = flashSales;
+        this.properties = properties;
     }
 
     @Override
@@ -44,17 +51,26 @@ class LivePricing implements PricingStep {
         if (session.status() != SessionStatus.LIVE) {
             throw new IllegalTransition("Session " + hint + " is " + session.status() + "; room purchases open while it is live");
         }
+        List<Shelf.Item> items = shelf.rows(hint);
         for (int i = 0; i < pricing.lines().size(); i++) {
             PricedLine line = pricing.lines().get(i);
-            Optional<Shelf.Item> item = line.shelfItemHint() == null
-                    ? shelf.itemOf(hint, line.productId())
-                    : shelf.rows(hint).stream().filter(it -> it.id() == line.shelfItemHint()).findFirst();
+            Optional<Shelf.Item> item = items.stream()
+                    .filter(it -> line.shelfItemHint() == null ? it.productId() == line.productId() : it.id() == line.shelfItemHint())
+                    .findFirst();
             if (item.isEmpty() || item.get().productId() != line.productId()) {
                 throw new ValidationFailed(422, List.of(new FieldError("lines[" + i + "].shelfItemId",
                         "this SKU is not on the shelf of live session " + hint)));
             }
             line.fromShelfItem(item.get().id());
-            shelf.livePrice(item.get().id(), line.skuId()).ifPresent(line::setUnitPrice);
+            Optional<FlashSales.Claim> flash = flashSales.claim(hint, line.skuId(), pricing.orderId(), pricing.buyerId(), line.quantity());
+            if (flash.isPresent()) {
+                pricing.onAbandon(() -> flashSales.unclaim(pricing.orderId()));
+                line.setUnitPrice(Math.min(flash.get().price(), line.listPrice()));
+                line.drawFrom(flash.get().allotmentId());
+                pricing.limitPaymentTime(properties.flashSalePaymentTimeout());
+            } else {
+                shelf.livePrice(item.get().id(), line.skuId()).ifPresent(line::setUnitPrice);
+            }
         }
         pricing.attribute(session.id(), session.creatorId());
     }
