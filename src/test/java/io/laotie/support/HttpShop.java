@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -69,14 +70,14 @@ public final class HttpShop {
         return expect(post("/api/auth/tokens", null, Map.of("handle", handle, "password", password)), 201).body().path("token").asString();
     }
 
-    /** A merchant with a shop selling one SKU with {@code stock} units at {@code price} fen; answers the merchant's token and the SKU id. */
+    /** A merchant with a shop selling one SKU with {@code stock} units at {@code price} fen; answers the merchant's token, the SKU id and the product id. */
     public String[] hotSku(String handle, long price, long stock) throws IOException, InterruptedException {
         String merchant = account(handle);
         String shop = expect(post("/api/shops", merchant, Map.of("name", "Flash " + handle, "description", "")), 201).id();
         Answer product = expect(post("/api/shops/" + shop + "/products", merchant, Map.of("title", "秒杀柿饼 " + handle,
                 "description", "hot", "categoryId", "1002", "costPrice", 1, "referencePrice", price * 2,
                 "skus", List.of(Map.of("name", "500g", "price", price, "stock", stock)))), 201);
-        return new String[]{merchant, product.body().path("skus").get(0).path("id").asString()};
+        return new String[]{merchant, product.body().path("skus").get(0).path("id").asString(), product.id()};
     }
 
     /** A buyer with an address and {@code fen} in the wallet (demo top-ups must be on). */
@@ -93,6 +94,43 @@ public final class HttpShop {
 
     public Answer pay(String token, String orderId) throws IOException, InterruptedException {
         return post("/api/orders/" + orderId + "/payment", token, null);
+    }
+
+    /** A flash sale in a live room: its creator's token, the SKU, the session, the shelf item, the sale and when it opens. */
+    public record FlashSale(String creator, String skuId, String sessionId, String shelfItemId, String saleId, Instant startsAt) {
+
+        /** Waits out the countdown (at least 10 s: the shortest a sale allows). */
+        public void awaitStart() throws InterruptedException {
+            Duration left = Duration.between(Instant.now(), startsAt);
+            if (!left.isNegative()) {
+                Thread.sleep(left.toMillis() + 50);
+            }
+        }
+    }
+
+    /**
+     * A creator with their own shop and a hot SKU of {@code stock} units at {@code price}, live in a session with the
+     * product on the shelf, and a flash sale of {@code quantity} units at {@code salePrice} that opens after a 10 s
+     * countdown and runs {@code minutes}.
+     */
+    public FlashSale flashSale(String handle, long price, long stock, long salePrice, int quantity, int perBuyerLimit, int minutes)
+            throws IOException, InterruptedException {
+        String[] hot = hotSku(handle, price, stock);
+        String creator = hot[0];
+        expect(post("/api/creators", creator, Map.of("displayName", "主播 " + handle, "bio", "秒杀专场")), 201);
+        String session = expect(post("/api/live-sessions", creator, Map.of("title", "秒杀专场 " + handle)), 201).id();
+        String item = expect(post("/api/live-sessions/" + session + "/shelf-items", creator, Map.of("productId", hot[2])), 201).id();
+        expect(post("/api/live-sessions/" + session + "/start", creator, null), 200);
+        Answer sale = expect(post("/api/live-sessions/" + session + "/flash-sales", creator, Map.of("shelfItemId", item, "skuId", hot[1],
+                "price", salePrice, "quantity", quantity, "perBuyerLimit", perBuyerLimit, "countdownSeconds", 10,
+                "durationSeconds", minutes * 60)), 201);
+        return new FlashSale(creator, hot[1], session, item, sale.id(), Instant.parse(sale.body().path("startsAt").asString()));
+    }
+
+    /** Buys in the sale's room: the running sale's price applies. */
+    public Answer placeInRoom(String token, FlashSale sale, int quantity) throws IOException, InterruptedException {
+        return post("/api/orders", token, Map.of("liveSessionId", sale.sessionId(),
+                "lines", List.of(Map.of("skuId", sale.skuId(), "quantity", quantity, "shelfItemId", sale.shelfItemId()))));
     }
 
     public static Answer expect(Answer answer, int status) {
