@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Flash-sale load over HTTP against the packaged server, with the durability settings the crash test relies on.
-#   bench/flash-sale.sh [h2|postgres] [stock] [concurrency] [buyers]
+#   bench/flash-sale.sh [h2|postgres] [stock] [concurrency] [buyers] [plain|live]
+# plain: buyers place and pay plain orders of one hot SKU until its stock is gone (the orders issue's figure).
+# live:  a live room's flash sale (秒杀) of [stock] units; buyers place room orders until it is sold out.
 # postgres uses LAOTIE_BENCH_POSTGRES_URL (default jdbc:postgresql://127.0.0.1:5432/test?user=postgres), in a
 # fresh schema. Prints one FLASH-SALE line with throughput, latency and the oversold count.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-db=${1:-h2}; stock=${2:-20000}; concurrency=${3:-64}; buyers=${4:-200}
+db=${1:-h2}; stock=${2:-20000}; concurrency=${3:-64}; buyers=${4:-200}; mode=${5:-plain}
+case "$mode" in plain) load=FlashSaleLoad ;; live) load=LiveFlashSaleLoad ;; *) echo "mode is plain or live" >&2; exit 2 ;; esac
 
 if [ -z "${JAVA_HOME:-}" ]; then
   for candidate in /usr/lib/jvm/*; do
@@ -37,5 +40,5 @@ trap 'kill $server 2>/dev/null || true; [ "$db" = postgres ] && psql -h 127.0.0.
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null && break; sleep 1; done
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB, $(java -version 2>&1 | head -n 1); database: $db"
-java -cp "target/test-classes:target/classes:$classpath" io.laotie.bench.FlashSaleLoad \
+java -cp "target/test-classes:target/classes:$classpath" io.laotie.bench.$load \
   "http://127.0.0.1:$port" "$password" "$stock" "$concurrency" "$buyers"

@@ -164,16 +164,16 @@ public class FlashSales {
     }
 
     /**
-     * Claims units of the running sale of a SKU in a session for an order being priced; empty when no sale of that
-     * SKU is running there (the countdown has not run out, or it ended).
+     * Claims units of the running sale of a shelf item's SKU in a session for an order being priced; empty when no
+     * sale of it is running there (the countdown has not run out, or it ended).
      *
      * @throws SoldOut        fewer units are left
      * @throws LimitExceeded  the buyer would hold more than the per-buyer limit
      */
-    public Optional<Claim> claim(long liveSessionId, long skuId, long orderId, long buyerId, int units) {
+    public Optional<Claim> claim(long liveSessionId, long shelfItemId, long skuId, long orderId, long buyerId, int units) {
         Instant now = clock.instant();
         for (FlashSaleGate gate : open.values()) {
-            if (gate.liveSessionId == liveSessionId && gate.skuId == skuId && gate.running(now)) {
+            if (gate.liveSessionId == liveSessionId && gate.shelfItemId == shelfItemId && gate.skuId == skuId && gate.running(now)) {
                 gate.claim(orderId, buyerId, units);
                 return Optional.of(new Claim(gate.id, gate.allotmentId, gate.price, gate.creatorId));
             }

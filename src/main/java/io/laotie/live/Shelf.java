@@ -112,10 +112,14 @@ public class Shelf {
         return view(liveSessionId, itemId);
     }
 
+    /** Takes an item off the shelf; refused while a flash sale of it is open, since buyers may be paying for it. */
     @Transactional
     public void remove(long liveSessionId, long itemId, Caller caller) {
         editable(liveSessionId, caller);
         item(liveSessionId, itemId);
+        if (jdbc.sql("select count(*) from flash_sales where shelf_item_id = ? and ended_at is null").param(itemId).query(Long.class).single() > 0) {
+            throw new IllegalTransition("This item has an open flash sale; end the sale before taking it off the shelf");
+        }
         jdbc.sql("delete from shelf_live_prices where shelf_item_id = ?").param(itemId).update();
         jdbc.sql("delete from shelf_items where id = ?").param(itemId).update();
         jdbc.sql("update live_sessions set explaining_item_id = null where id = ? and explaining_item_id = ?")

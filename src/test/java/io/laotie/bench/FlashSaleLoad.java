@@ -114,7 +114,7 @@ public final class FlashSaleLoad {
         return new int[]{paid.get(), refused.get(), errors.get()};
     }
 
-    private static double percentile(long[] sortedNanos, double p) {
+    static double percentile(long[] sortedNanos, double p) {
         if (sortedNanos.length == 0) {
             return Double.NaN;
         }

@@ -178,19 +178,25 @@ class FlashSaleTests {
         var inTheWindow = require(api.post("/api/orders", buyer, live.roomOrder(live.skuId, 2)), 201);
         assertThat(inTheWindow.body().path("lines").get(0).path("unitPrice").asLong()).isEqualTo(FLASH_PRICE);
         assertThat(inTheWindow.body().path("total").asLong()).isEqualTo(2 * FLASH_PRICE);
-        var overTheLimit = api.post("/api/orders", buyer, live.roomOrder(live.skuId, 4));
+        var withoutTheItem = require(api.post("/api/orders", buyer, Map.of("liveSessionId", live.sessionId,
+                "lines", List.of(Map.of("skuId", live.skuId, "quantity", 1)))), 201);
+        assertThat(withoutTheItem.body().path("lines").get(0).path("unitPrice").asLong()).as("the shelf item found from the product")
+                .isEqualTo(FLASH_PRICE);
+        var overTheLimit = api.post("/api/orders", buyer, live.roomOrder(live.skuId, 3));
         assertThat(overTheLimit.status()).isEqualTo(409);
         assertThat(overTheLimit.text("type")).isEqualTo("urn:laotie:problem:limit-exceeded");
-        assertThat(api.get("/api/flash-sales/" + saleId, null).body().path("remaining").asInt()).as("a refused order holds nothing").isEqualTo(8);
+        assertThat(api.get("/api/flash-sales/" + saleId, null).body().path("remaining").asInt()).as("a refused order holds nothing").isEqualTo(7);
+        assertThat(api.delete("/api/live-sessions/" + live.sessionId + "/shelf-items/" + live.shelfItemId, live.creator).status())
+                .as("an item on sale stays on the shelf").isEqualTo(409);
 
         require(api.post("/api/flash-sales/" + saleId + "/end", live.creator, null), 200);
         var afterTheEnd = require(api.post("/api/orders", buyer, live.roomOrder(live.skuId, 1)), 201);
         assertThat(afterTheEnd.body().path("lines").get(0).path("unitPrice").asLong()).isEqualTo(LiveFixture.LIVE_PRICE);
         JsonNode ended = api.get("/api/flash-sales/" + saleId, null).body();
         assertThat(ended.path("endReason").asString()).isEqualTo("ENDED_EARLY");
-        assertThat(ended.path("sold").asInt()).isEqualTo(2);
-        // held: the countdown order, the one outside the room, the flash order and the one after the end; the rest is free
-        assertThat(level(live).reserved()).isEqualTo(1 + 1 + 2 + 1);
+        assertThat(ended.path("sold").asInt()).isEqualTo(3);
+        // held: the countdown order, the one outside the room, the two flash orders and the one after the end; the rest is free
+        assertThat(level(live).reserved()).isEqualTo(1 + 1 + 2 + 1 + 1);
     }
 
     @Test

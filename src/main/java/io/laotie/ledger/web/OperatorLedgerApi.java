@@ -64,7 +64,7 @@ class OperatorLedgerApi {
         if (accounts.find(accountId).isEmpty()) {
             throw new NotFound("Account", accountId);
         }
-        return idempotency.run(operator.accountId(), key, idempotency.fingerprint(http, request), () -> {
+        return idempotency.run(operator.accountId(), key, () -> idempotency.fingerprint(http, request), () -> {
             Transaction credit = ledger.credit(accountId, request.amount(), "credit:" + ids.next(), operator.accountId());
             return ResponseEntity.status(HttpStatus.CREATED).body(new Credited(credit.id(), accountId, request.amount(),
                     ledger.balance(AccountRef.wallet(accountId)), Ledger.CURRENCY));

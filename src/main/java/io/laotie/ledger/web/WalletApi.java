@@ -88,7 +88,7 @@ class WalletApi {
     @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = TopUp.class)))
     ResponseEntity<?> topUp(Caller caller, @RequestHeader(name = Idempotency.HEADER, required = false) @Nullable String key,
                             @Valid @RequestBody AmountRequest request, HttpServletRequest http) {
-        return idempotency.run(caller.accountId(), key, idempotency.fingerprint(http, request), () -> {
+        return idempotency.run(caller.accountId(), key, () -> idempotency.fingerprint(http, request), () -> {
             Transaction topUp = ledger.demoTopUp(caller.accountId(), request.amount());
             long balance = ledger.balance(AccountRef.wallet(caller.accountId()));
             return ResponseEntity.status(HttpStatus.CREATED).body(new TopUp(topUp.id(), request.amount(), balance, Ledger.CURRENCY));
@@ -104,7 +104,7 @@ class WalletApi {
             throw new Forbidden("Only merchants withdraw money, from the available balance of their settled orders");
         }
         AccountRef available = AccountRef.merchantAvailable(caller.accountId());
-        return idempotency.run(caller.accountId(), key, idempotency.fingerprint(http, request), () -> {
+        return idempotency.run(caller.accountId(), key, () -> idempotency.fingerprint(http, request), () -> {
             Withdrawal withdrawal = ledger.withdraw(available, request.amount());
             return ResponseEntity.status(HttpStatus.CREATED).body(new WithdrawalView(withdrawal.id(), withdrawal.amount(),
                     withdrawal.status(), withdrawal.gateway(), ledger.balance(available), Ledger.CURRENCY, withdrawal.createdAt()));

@@ -5,6 +5,7 @@ import io.laotie.live.LiveProperties;
 import io.laotie.live.LiveSessions;
 import io.laotie.live.SessionStatus;
 import io.laotie.live.Shelf;
+import io.laotie.live.room.RoomHub;
 import io.laotie.order.PricingStep;
 import io.laotie.platform.FieldError;
 import io.laotie.platform.IllegalTransition;
@@ -29,18 +30,20 @@ class LivePricing implements PricingStep {
     private final Shelf shelf;
     private final FlashSales flashSales;
     private final LiveProperties properties;
+    private final RoomHub hub;
 
-    LivePricing(LiveSessions sessions, Shelf shelf, FlashSales flashSales, LiveProperties properties) {
+    LivePricing(LiveSessions sessions, Shelf shelf, FlashSales flashSales, LiveProperties properties, RoomHub hub) {
         this.sessions = sessions;
         this.shelf = shelf;
         this.flashSales = flashSales;
         this.properties = properties;
+        this.hub = hub;
     }
 
     @Override
     public void price(Pricing pricing) {
         Long hint = pricing.liveSessionHint();
-        if (hint == null) {
+        if (hint == null || pricedByFlashSale(pricing, hint)) {
             return;
         }
         Optional<LiveSessions.Row> found = sessions.find(hint);
@@ -62,16 +65,45 @@ class LivePricing implements PricingStep {
                         "this SKU is not on the shelf of live session " + hint)));
             }
             line.fromShelfItem(item.get().id());
-            Optional<FlashSales.Claim> flash = flashSales.claim(hint, line.skuId(), pricing.orderId(), pricing.buyerId(), line.quantity());
+            Optional<FlashSales.Claim> flash = flashSales.claim(hint, item.get().id(), line.skuId(), pricing.orderId(),
+                    pricing.buyerId(), line.quantity());
             if (flash.isPresent()) {
-                pricing.onAbandon(() -> flashSales.unclaim(pricing.orderId()));
-                line.setUnitPrice(Math.min(flash.get().price(), line.listPrice()));
-                line.drawFrom(flash.get().allotmentId());
-                pricing.limitPaymentTime(properties.flashSalePaymentTimeout());
+                drawFromFlashSale(pricing, line, flash.get());
             } else {
                 shelf.livePrice(item.get().id(), line.skuId()).ifPresent(line::setUnitPrice);
             }
         }
         pricing.attribute(session.id(), session.creatorId());
+    }
+
+    /**
+     * The hottest path: one line, from the shelf item of a running flash sale, in a room that is open and live on
+     * this node. Priced from memory alone, with no database read; anything else takes the full path.
+     */
+    private boolean pricedByFlashSale(Pricing pricing, long sessionId) {
+        if (pricing.lines().size() != 1 || pricing.lines().getFirst().shelfItemHint() == null) {
+            return false;
+        }
+        PricedLine line = pricing.lines().getFirst();
+        Optional<RoomHub.RoomState> room = hub.state(sessionId).filter(RoomHub.RoomState::live);
+        if (room.isEmpty()) {
+            return false;
+        }
+        Optional<FlashSales.Claim> flash = flashSales.claim(sessionId, line.shelfItemHint(), line.skuId(), pricing.orderId(),
+                pricing.buyerId(), line.quantity());
+        if (flash.isEmpty()) {
+            return false;
+        }
+        line.fromShelfItem(line.shelfItemHint());
+        drawFromFlashSale(pricing, line, flash.get());
+        pricing.attribute(sessionId, room.get().creatorId());
+        return true;
+    }
+
+    private void drawFromFlashSale(Pricing pricing, PricedLine line, FlashSales.Claim flash) {
+        pricing.onAbandon(() -> flashSales.unclaim(pricing.orderId()));
+        line.setUnitPrice(Math.min(flash.price(), line.listPrice()));
+        line.drawFrom(flash.allotmentId());
+        pricing.limitPaymentTime(properties.flashSalePaymentTimeout());
     }
 }

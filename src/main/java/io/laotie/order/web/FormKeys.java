@@ -42,7 +42,7 @@ class FormKeys {
      */
     long once(Caller caller, @Nullable String key, HttpServletRequest request, Object body, Supplier<Long> work) {
         String usable = key != null && key.startsWith(PREFIX) && key.length() <= 64 ? key : null;
-        ResponseEntity<?> answer = idempotency.run(caller.accountId(), usable, idempotency.fingerprint(request, body),
+        ResponseEntity<?> answer = idempotency.run(caller.accountId(), usable, () -> idempotency.fingerprint(request, body),
                 () -> ResponseEntity.status(HttpStatus.CREATED).body(new Made(work.get())));
         return switch (answer.getBody()) {
             case Made made -> made.id();

@@ -56,7 +56,7 @@ class OrderApi {
     @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = OrderView.class)))
     ResponseEntity<?> place(Caller caller, @RequestHeader(name = Idempotency.HEADER, required = false) @Nullable String key,
                             @Valid @RequestBody NewOrder order, ClientInfo client, HttpServletRequest request) {
-        return idempotency.run(caller.accountId(), key, idempotency.fingerprint(request, order),
+        return idempotency.run(caller.accountId(), key, () -> idempotency.fingerprint(request, order),
                 () -> ResponseEntity.status(HttpStatus.CREATED).body(orders.place(caller, order, client)));
     }
 
@@ -78,7 +78,7 @@ class OrderApi {
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OrderView.class)))
     ResponseEntity<?> pay(Caller caller, @RequestHeader(name = Idempotency.HEADER, required = false) @Nullable String key,
                           @PathVariable long id, HttpServletRequest request) {
-        return idempotency.run(caller.accountId(), key, idempotency.fingerprint(request, null),
+        return idempotency.run(caller.accountId(), key, () -> idempotency.fingerprint(request, null),
                 () -> ResponseEntity.ok(orders.pay(id, caller)));
     }
 
@@ -102,7 +102,7 @@ class OrderApi {
     @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = RefundView.class)))
     ResponseEntity<?> requestRefund(Caller caller, @RequestHeader(name = Idempotency.HEADER, required = false) @Nullable String key,
                                     @PathVariable long id, @Valid @RequestBody NewRefundRequest refund, HttpServletRequest request) {
-        return idempotency.run(caller.accountId(), key, idempotency.fingerprint(request, refund),
+        return idempotency.run(caller.accountId(), key, () -> idempotency.fingerprint(request, refund),
                 () -> ResponseEntity.status(HttpStatus.CREATED).body(afterSales.request(id, caller, refund)));
     }
 }

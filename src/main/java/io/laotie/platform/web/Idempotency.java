@@ -33,7 +33,7 @@ import java.util.function.Supplier;
  * caller, the key, a {@linkplain #fingerprint fingerprint} of the request and the work that answers it:
  *
  * <pre>{@code
- * return idempotency.run(caller.accountId(), key, idempotency.fingerprint(http, body),
+ * return idempotency.run(caller.accountId(), key, () -> idempotency.fingerprint(http, body),
  *         () -> ResponseEntity.status(201).body(...));
  * }</pre>
  *
@@ -104,15 +104,18 @@ public class Idempotency {
     /**
      * Runs {@code work} once per {@code (accountId, key)}, or replays its first answer; see the class comment.
      *
-     * @param key the {@code Idempotency-Key} header, or null when the request has none
+     * @param key         the {@code Idempotency-Key} header, or null when the request has none
+     * @param fingerprint the request's {@link #fingerprint}, worked out only when there is a key
      * @throws IdempotencyConflict the key was used for a request with another fingerprint
      * @throws ValidationFailed    the key is empty, too long or not visible ASCII
      */
-    public ResponseEntity<?> run(long accountId, @Nullable String key, String fingerprint, Supplier<? extends ResponseEntity<?>> work) {
+    public ResponseEntity<?> run(long accountId, @Nullable String key, Supplier<String> fingerprinted,
+                               Supplier<? extends ResponseEntity<?>> work) {
         if (key == null) {
             return work.get();
         }
         check(key);
+        String fingerprint = fingerprinted.get();
         long deadline = System.nanoTime() + WAIT.toNanos();
         long pause = 1;
         while (true) {
