@@ -92,6 +92,21 @@ class AccessMatrixTests {
             return session(status).split("/")[0];
         }
 
+        /** A flash sale of one unit, in the creator's live session (made when there is none), of the item on its shelf. */
+        Map<String, Object> flashSaleRequest() {
+            var live = api.get("/api/live-sessions?status=LIVE&creatorId=" + merchant.user().id(), null).body().path("items");
+            String session = live.isEmpty() ? sessionId("LIVE") : live.get(0).path("id").asString();
+            String item = api.get("/api/live-sessions/" + session + "/shelf-items", null).body().get(0).path("id").asString();
+            return Map.of("shelfItemId", item, "skuId", skuId, "price", 500, "quantity", 1, "perBuyerLimit", 1,
+                    "countdownSeconds", 10, "durationSeconds", 60);
+        }
+
+        /** A flash sale in a new live session; answers its id. */
+        String flashSale() {
+            String session = sessionId("LIVE");
+            return api.post("/api/live-sessions/" + session + "/flash-sales", merchant.user(), flashSaleRequest()).id();
+        }
+
         String product() {
             return api.post("/api/shops/" + merchant.shopId() + "/products", merchant.user(), Api.product("matrix", 1000, 5)).id();
         }
@@ -255,6 +270,13 @@ class AccessMatrixTests {
         rows.add(new Row("GET", sessions + "/{id}/mutes", w -> sessions + "/" + w.sessionId("LIVE") + "/mutes", w -> null, Who.MERCHANT, 200, 403, 401));
         rows.add(new Row("DELETE", sessions + "/{id}/mutes/{accountId}", w -> sessions + "/" + w.sessionId("LIVE") + "/mutes/" + w.buyer().id(), w -> null,
                 Who.MERCHANT, 204, 403, 401));
+        rows.add(new Row("POST", sessions + "/{id}/flash-sales", w -> sessions + "/" + w.sessionId("LIVE") + "/flash-sales",
+                World::flashSaleRequest, Who.MERCHANT, 201, 403, 401));
+        rows.add(new Row("GET", sessions + "/{id}/flash-sales", w -> sessions + "/" + w.sessionId("LIVE") + "/flash-sales", w -> null,
+                Who.ANYONE, 200, 200, 200));
+        rows.add(new Row("GET", "/api/flash-sales/{id}", w -> "/api/flash-sales/" + w.flashSale(), w -> null, Who.ANYONE, 200, 200, 200));
+        rows.add(new Row("POST", "/api/flash-sales/{id}/end", w -> "/api/flash-sales/" + w.flashSale() + "/end", w -> null,
+                Who.MERCHANT, 200, 403, 401));
         rows.add(new Row("GET", "/api/operator/blocked-words", w -> "/api/operator/blocked-words", w -> null, Who.OPERATOR, 200, 403, 401));
         rows.add(new Row("POST", "/api/operator/blocked-words", w -> "/api/operator/blocked-words", w -> Map.of("word", Api.unique("matrixword")),
                 Who.OPERATOR, 201, 403, 401));
