@@ -153,6 +153,47 @@ class FlashSaleTests {
         assertThat(api.get("/api/operator/ledger/check", api.operator()).body().path("balanced").asBoolean()).isTrue();
     }
 
+    @Test
+    void fiftyBuyersTryingFourTimesAtOnceEachGetExactlyTheirLimit() throws Exception {
+        LiveFixture live = new LiveFixture(api, true);
+        restock(live, 450);
+        String saleId = require(api.post("/api/live-sessions/" + live.sessionId + "/flash-sales", live.creator, sale(live, 400, 2)), 201).id();
+        clock.advance(Duration.ofSeconds(10));
+        List<User> buyers = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            buyers.add(live.buyer("郑州"));
+        }
+        List<User> attempts = new ArrayList<>();
+        for (int round = 0; round < 4; round++) {
+            attempts.addAll(buyers);
+        }
+        Collections.shuffle(attempts);
+        CyclicBarrier start = new CyclicBarrier(attempts.size());
+        ExecutorService pool = Executors.newFixedThreadPool(attempts.size());
+        List<Future<Api.Response>> answers = new ArrayList<>();
+        for (User buyer : attempts) {
+            answers.add(pool.submit(() -> {
+                start.await(60, TimeUnit.SECONDS);
+                return api.post("/api/orders", buyer, live.roomOrder(live.skuId, 1));
+            }));
+        }
+        Map<Integer, Integer> statuses = new HashMap<>();
+        for (Future<Api.Response> answer : answers) {
+            Api.Response response = answer.get(300, TimeUnit.SECONDS);
+            statuses.merge(response.status(), 1, Integer::sum);
+            if (response.status() == 409) {
+                assertThat(response.text("type")).isEqualTo("urn:laotie:problem:limit-exceeded");
+            }
+        }
+        pool.shutdown();
+        assertThat(statuses).containsOnlyKeys(201, 409).containsEntry(201, 100).containsEntry(409, 100);
+        long allotment = jdbc.sql("select allotment_id from flash_sales where id = ?").param(Long.parseLong(saleId)).query(Long.class).single();
+        List<Long> perBuyer = jdbc.sql("select sum(l.quantity) from order_lines l join orders o on o.id = l.order_id where l.drawn_from = ? group by o.buyer_id")
+                .param(allotment).query(Long.class).list();
+        assertThat(perBuyer).hasSize(50).allMatch(units -> units == 2);
+        assertThat(api.get("/api/flash-sales/" + saleId, null).body().path("remaining").asInt()).isEqualTo(300);
+    }
+
     private static User owner(Api.Response order, List<User> buyers) {
         String buyerId = order.text("buyerId");
         return buyers.stream().filter(b -> b.id().equals(buyerId)).findFirst().orElseThrow();
