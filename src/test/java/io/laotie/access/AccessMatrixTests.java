@@ -255,6 +255,15 @@ class AccessMatrixTests {
         rows.add(new Row("GET", sessions + "/{id}/mutes", w -> sessions + "/" + w.sessionId("LIVE") + "/mutes", w -> null, Who.MERCHANT, 200, 403, 401));
         rows.add(new Row("DELETE", sessions + "/{id}/mutes/{accountId}", w -> sessions + "/" + w.sessionId("LIVE") + "/mutes/" + w.buyer().id(), w -> null,
                 Who.MERCHANT, 204, 403, 401));
+        // a creator's own stream key: another merchant who is no creator gets 403
+        rows.add(new Row("GET", "/api/creators/me/stream-key", w -> {
+            w.creator();
+            return "/api/creators/me/stream-key";
+        }, w -> null, Who.MERCHANT, 200, 403, 401));
+        rows.add(new Row("POST", "/api/creators/me/stream-key/rotation", w -> {
+            w.creator();
+            return "/api/creators/me/stream-key/rotation";
+        }, w -> null, Who.MERCHANT, 200, 403, 401));
         rows.add(new Row("GET", "/api/operator/blocked-words", w -> "/api/operator/blocked-words", w -> null, Who.OPERATOR, 200, 403, 401));
         rows.add(new Row("POST", "/api/operator/blocked-words", w -> "/api/operator/blocked-words", w -> Map.of("word", Api.unique("matrixword")),
                 Who.OPERATOR, 201, 403, 401));
