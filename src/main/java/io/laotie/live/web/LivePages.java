@@ -85,7 +85,7 @@ class LivePages {
         PageOf<LiveSession> found = sessions.list(null, null, new PageRequest(Math.max(page, 0), PAGE_SIZE));
         List<Card> cards = found.items().stream().filter(s -> s.status() != SessionStatus.CANCELLED)
                 .map(s -> card(s, caller)).toList();
-        model.addAttribute("liveNow", cards.stream().filter(c -> c.session().status() == SessionStatus.LIVE).toList());
+        model.addAttribute("liveNow", cards.stream().filter(c -> c.session().status().onAir()).toList());
         model.addAttribute("upcoming", cards.stream().filter(c -> c.session().status() == SessionStatus.SCHEDULED).toList());
         model.addAttribute("past", cards.stream().filter(c -> c.session().status() == SessionStatus.ENDED).toList());
         model.addAttribute("sessions", found);
