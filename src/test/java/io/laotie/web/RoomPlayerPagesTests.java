@@ -47,6 +47,7 @@ class RoomPlayerPagesTests {
         assertThat(page("/live/" + live[0], "en")).contains("The creator&#39;s stream was interrupted; reconnecting…")
                 .contains("Reconnecting");
         assertThat(page("/live", "zh_CN")).contains("/live/" + live[0]);
+        assertThat(page("/creators/" + live[2], "zh_CN")).as("the creator's page lists it with the rooms on air").contains("/live/" + live[0]);
     }
 
     @Test
@@ -60,14 +61,14 @@ class RoomPlayerPagesTests {
         assertThat(page).contains("id=\"player-video\"").doesNotContain("data-playback-url");
     }
 
-    /** A creator streaming through the hooks: answers the session id and the stream key. */
+    /** A creator streaming through the hooks: answers the session id, the stream key and the creator id. */
     private String[] streaming() throws Exception {
         User creator = api.user("player", null);
         api.post("/api/creators", creator, Map.of("displayName", "播放" + creator.handle(), "bio", ""));
         String key = api.get("/api/creators/me/stream-key", creator).text("streamKey");
         hook("publish", key);
         String id = api.get("/api/live-sessions?creatorId=" + creator.id(), null).body().path("items").get(0).path("id").asString();
-        return new String[]{id, key};
+        return new String[]{id, key, creator.id()};
     }
 
     private void hook(String hook, String key) throws Exception {

@@ -118,7 +118,9 @@ class LivePages {
     String creator(Optional<Caller> caller, @PathVariable long id, @RequestParam(defaultValue = "0") int page, Model model) {
         Creator creator = creators.get(id);
         List<Card> upcoming = new ArrayList<>();
-        sessions.list(SessionStatus.LIVE, id, new PageRequest(0, 1)).items().forEach(s -> upcoming.add(card(s, caller)));
+        for (SessionStatus onAir : List.of(SessionStatus.LIVE, SessionStatus.INTERRUPTED)) {
+            sessions.list(onAir, id, new PageRequest(0, 1)).items().forEach(s -> upcoming.add(card(s, caller)));
+        }
         sessions.list(SessionStatus.SCHEDULED, id, new PageRequest(0, UPCOMING_LIMIT)).items()
                 .forEach(s -> upcoming.add(card(s, caller)));
         PageOf<LiveSession> past = sessions.list(SessionStatus.ENDED, id, new PageRequest(Math.max(page, 0), PAST_PAGE_SIZE));
