@@ -79,7 +79,13 @@
 
   var ended = status === 'ENDED' || status === 'CANCELLED';
 
-  function setStatus(next) {
+  /** The room is on: live, or interrupted while the creator reconnects (viewers still like and buy). */
+  function onAir() {
+    return status === 'LIVE' || status === 'INTERRUPTED';
+  }
+
+  /** Shows the session's state; player.js hears it as a 'room-status' event and plays or stops the video. */
+  function setStatus(next, playbackUrl) {
     if (!next) {
       return;
     }
@@ -96,6 +102,9 @@
     if (message) {
       if (next === 'LIVE') {
         message.hidden = true;
+      } else if (next === 'INTERRUPTED') {
+        message.textContent = texts.interrupted;
+        message.hidden = false;
       } else if (next === 'ENDED' || next === 'CANCELLED') {
         message.textContent = texts.ended;
         message.hidden = false;
@@ -103,9 +112,10 @@
     }
     var like = byId('like-button');
     if (like && like.tagName === 'BUTTON') {
-      like.disabled = next !== 'LIVE';
+      like.disabled = !onAir();
     }
     updateBuyButtons();
+    room.dispatchEvent(new CustomEvent('room-status', {detail: {status: next, playbackUrl: playbackUrl || null}}));
   }
 
   // ---- Notices --------------------------------------------------------------------------------------------------
@@ -215,7 +225,7 @@
   var likeButton = byId('like-button');
   if (likeButton && likeButton.tagName === 'BUTTON') {
     likeButton.addEventListener('click', function () {
-      if (status !== 'LIVE') {
+      if (!onAir()) {
         return;
       }
       pendingLikes++;
@@ -384,7 +394,7 @@
       } else if (!(available > 0)) {
         button.disabled = true;
         button.textContent = texts.soldOut;
-      } else if (status !== 'LIVE') {
+      } else if (!onAir()) {
         button.disabled = true;
         button.textContent = texts.whenLive;
       } else {
@@ -432,7 +442,7 @@
   /** Where a follow or join comes from: this room, named while the session is open (the server checks it). */
   function fromRoom() {
     var body = {source: 'ROOM'};
-    if (status === 'LIVE' || status === 'SCHEDULED') {
+    if (onAir() || status === 'SCHEDULED') {
       body.liveSessionId = sessionId;
     }
     return body;
@@ -596,7 +606,7 @@
         replaceComments(frame.comments);
         showLikes(Number(frame.likes) || 0, true);
         showViewers(frame.viewers);
-        setStatus(frame.status);
+        setStatus(frame.status, frame.playbackUrl);
         showExplaining(frame.explainingItemId === undefined ? null : frame.explainingItemId, null);
         break;
       case 'comment':
@@ -623,6 +633,9 @@
         break;
       case 'explaining':
         showExplaining(frame.shelfItemId, frame.title);
+        break;
+      case 'session':
+        setStatus(frame.status, frame.playbackUrl);
         break;
       case 'session-ended':
         ended = true;

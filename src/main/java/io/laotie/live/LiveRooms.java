@@ -33,9 +33,11 @@ public class LiveRooms {
     private final RoomHub hub;
     private final LiveProperties.Moderation rules;
     private final RateLimiter commentLimiter;
+    private final Playback playback;
 
     LiveRooms(LiveSessions sessions, Shelf shelf, Moderation moderation, RoomSignals signals, Accounts accounts, RoomHub hub,
-              LiveProperties properties, Clock clock) {
+              LiveProperties properties, Clock clock, Playback playback) {
+        this.playback = playback;
         this.sessions = sessions;
         this.shelf = shelf;
         this.moderation = moderation;
@@ -50,11 +52,12 @@ public class LiveRooms {
     /** A viewer (signed in or not) opens the room's channel; answers the connection, welcomed with a {@code hello}. */
     public Connection enter(long liveSessionId, WebSocketSession socket, Optional<Caller> viewer, Optional<String> viewerName) {
         LiveSessions.Row session = sessions.row(liveSessionId);
-        hub.open(liveSessionId, session.creatorId(), session.likes(), session.status() == SessionStatus.LIVE);
+        hub.open(liveSessionId, session.creatorId(), session.likes(), session.status().onAir());
         Connection connection = hub.join(liveSessionId, socket, viewer.map(Caller::accountId).orElse(null), viewerName.orElse(null));
         hub.sendTo(connection, Frame.of("hello")
                 .with("liveSessionId", liveSessionId)
                 .with("status", session.status().name())
+                .with("playbackUrl", playback.url(liveSessionId, session.status()))
                 .with("signedIn", viewer.isPresent())
                 .with("viewerId", viewer.map(Caller::accountId).orElse(null))
                 .with("creatorId", session.creatorId())
@@ -67,7 +70,7 @@ public class LiveRooms {
             hub.end(liveSessionId);
             return connection;
         }
-        if (session.status() == SessionStatus.LIVE) {
+        if (session.status().onAir()) {
             if (session.explainingItemId() != null) {
                 shelf.seen(session.explainingItemId(), 1);
             }
@@ -118,7 +121,7 @@ public class LiveRooms {
             }
         }
         Comment comment = signals.comment(liveSessionId, session.creatorId(), authorId, author.displayName(), text);
-        hub.open(liveSessionId, session.creatorId(), session.likes(), session.status() == SessionStatus.LIVE);
+        hub.open(liveSessionId, session.creatorId(), session.likes(), session.status().onAir());
         hub.comment(liveSessionId, authorId, commentFrame(comment, session.creatorId()));
         return comment;
     }
@@ -131,10 +134,10 @@ public class LiveRooms {
         // a like frame comes thousands of times a second: an open room answers from memory, only a closed one asks the database
         RoomHub.RoomState room = hub.state(liveSessionId).orElseGet(() -> {
             LiveSessions.Row session = sessions.row(liveSessionId);
-            if (session.status() == SessionStatus.LIVE) {
+            if (session.status().onAir()) {
                 hub.open(liveSessionId, session.creatorId(), session.likes(), true);
             }
-            return new RoomHub.RoomState(session.creatorId(), session.status() == SessionStatus.LIVE);
+            return new RoomHub.RoomState(session.creatorId(), session.status().onAir());
         });
         if (!room.live()) {
             throw new Refusal(Refusal.Reason.NOT_LIVE, "Likes count while the session is live");

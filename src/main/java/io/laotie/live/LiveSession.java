@@ -6,8 +6,9 @@ import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 
 /**
- * A live session as anyone may see it. {@code viewers} is the current audience; {@code playbackUrl} arrives with
- * the media server. {@code simulated} marks a demo room whose audience is simulated.
+ * A live session as anyone may see it. {@code viewers} is the current audience; {@code playbackUrl} is its HLS
+ * playlist while the room is on (LIVE or INTERRUPTED), under the session's public name, never the stream key.
+ * {@code simulated} marks a demo room whose audience is simulated.
  */
 public record LiveSession(
         @JsonId long id,

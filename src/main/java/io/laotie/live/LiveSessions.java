@@ -60,14 +60,17 @@ public class LiveSessions {
     private final RoomHub hub;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final Playback playback;
 
-    LiveSessions(JdbcClient jdbc, Ids ids, Creators creators, RoomHub hub, Clock clock, ApplicationEventPublisher events) {
+    LiveSessions(JdbcClient jdbc, Ids ids, Creators creators, RoomHub hub, Clock clock, ApplicationEventPublisher events,
+                 Playback playback) {
         this.jdbc = jdbc;
         this.ids = ids;
         this.creators = creators;
         this.hub = hub;
         this.clock = clock;
         this.events = events;
+        this.playback = playback;
     }
 
     /** Creates a session of the caller, who must be a creator; planned for now unless {@code scheduledAt} is given. */
@@ -96,11 +99,18 @@ public class LiveSessions {
         return get(id);
     }
 
-    /** Goes live: SCHEDULED → LIVE, unless the creator is live in another session. */
+    /**
+     * Goes live: SCHEDULED → LIVE, unless the creator is live in another session; an INTERRUPTED session resumes.
+     * Needs no stream: the media server's publish hook attaches one to the live session later.
+     */
     @Transactional
     public LiveSession start(long id, Caller caller) {
         Row row = managed(id, caller);
         if (row.status() == SessionStatus.LIVE) {
+            return get(id);
+        }
+        if (row.status() == SessionStatus.INTERRUPTED) {
+            resume(id);
             return get(id);
         }
         if (row.status() != SessionStatus.SCHEDULED) {
@@ -116,31 +126,84 @@ public class LiveSessions {
             throw new IllegalTransition("This creator is live in another session; end it first");
         }
         hub.open(id, row.creatorId(), row.likes(), true);
+        hub.broadcast(id, playback.frame(id, SessionStatus.LIVE));
         events.publishEvent(new SessionStarted(id, row.creatorId(), row.title(), now));
         return get(id);
     }
 
-    /** Ends the broadcast: LIVE → ENDED. The room hears {@code session-ended}; its counters are stored first. */
+    /**
+     * Ends the broadcast: LIVE or INTERRUPTED → ENDED. The room hears {@code session-ended}; its counters are stored
+     * first. {@link SessionEnded} also has the media server drop the creator's stream.
+     */
     @Transactional
     public LiveSession end(long id, Caller caller) {
         Row row = managed(id, caller);
         if (row.status() == SessionStatus.ENDED) {
             return get(id);
         }
-        if (row.status() != SessionStatus.LIVE) {
+        if (!row.status().onAir()) {
             throw new IllegalTransition("Session " + id + " is " + row.status() + "; only a live session ends");
         }
-        Instant now = clock.instant();
-        if (jdbc.sql("update live_sessions set status = 'ENDED', live_slot = null, ended_at = ? where id = ? and status = 'LIVE'")
-                .params(Timestamp.from(now), id).update() == 0) {
+        if (!finish(id)) {
             return end(id, caller);
+        }
+        return get(id);
+    }
+
+    /**
+     * The stream dropped: LIVE → INTERRUPTED, the creator keeps the slot for the reconnect grace. Answers whether it
+     * changed anything (a session that was not LIVE stays as it was).
+     */
+    @Transactional
+    public boolean interrupt(long id) {
+        if (jdbc.sql("update live_sessions set status = 'INTERRUPTED', interrupted_at = ? where id = ? and status = 'LIVE'")
+                .params(Timestamp.from(clock.instant()), id).update() == 0) {
+            return false;
+        }
+        hub.broadcast(id, playback.frame(id, SessionStatus.INTERRUPTED));
+        return true;
+    }
+
+    /** The creator is back: INTERRUPTED → LIVE, the same session and playlist. Answers whether it changed anything. */
+    @Transactional
+    public boolean resume(long id) {
+        if (jdbc.sql("update live_sessions set status = 'LIVE', interrupted_at = null where id = ? and status = 'INTERRUPTED'")
+                .param(id).update() == 0) {
+            return false;
+        }
+        hub.broadcast(id, playback.frame(id, SessionStatus.LIVE));
+        return true;
+    }
+
+    /** Ends a session still INTERRUPTED: its reconnect grace ran out. A session that resumed meanwhile stays live. */
+    @Transactional
+    public boolean endInterrupted(long id) {
+        return finish(id, "INTERRUPTED");
+    }
+
+    /** Sessions interrupted at or before {@code cutoff} and not back yet. */
+    public List<Long> interruptedSince(Instant cutoff) {
+        return jdbc.sql("select id from live_sessions where status = 'INTERRUPTED' and interrupted_at <= ? order by interrupted_at")
+                .param(Timestamp.from(cutoff)).query(Long.class).list();
+    }
+
+    private boolean finish(long id) {
+        return finish(id, "LIVE") || finish(id, "INTERRUPTED");
+    }
+
+    /** ENDED from {@code from}, with the room told and {@link SessionEnded} published; false when not in that state. */
+    private boolean finish(long id, String from) {
+        Instant now = clock.instant();
+        if (jdbc.sql("update live_sessions set status = 'ENDED', live_slot = null, ended_at = ? where id = ? and status = ?")
+                .params(Timestamp.from(now), id, from).update() == 0) {
+            return false;
         }
         hub.end(id);
         storeCounters();
         Row ended = row(id);
         events.publishEvent(new SessionEnded(id, ended.creatorId(), ended.startedAt(), now, ended.peakViewers(),
                 ended.watchSeconds(), ended.likes(), ended.comments(), ended.newFollowers(), ended.orders(), ended.paidGmv()));
-        return get(id);
+        return true;
     }
 
     /** Calls off a session that has not started: SCHEDULED → CANCELLED. */
@@ -209,7 +272,7 @@ public class LiveSessions {
         return row;
     }
 
-    /** The creator's session that is live now, if any. */
+    /** The creator's session that is on air now (live or interrupted), if any. */
     public Optional<Row> liveOf(long creatorId) {
         return jdbc.sql("select * from live_sessions where live_slot = ?").param(creatorId).query(LiveSessions::map).optional();
     }
@@ -234,8 +297,8 @@ public class LiveSessions {
         paged.add(page.size());
         paged.add(page.offset());
         List<Row> rows = jdbc.sql("select * from live_sessions" + where + " " + """
-                         order by case status when 'LIVE' then 0 when 'SCHEDULED' then 1 else 2 end,
-                                  case when status = 'LIVE' then started_at end desc,
+                         order by case status when 'LIVE' then 0 when 'INTERRUPTED' then 0 when 'SCHEDULED' then 1 else 2 end,
+                                  case when status in ('LIVE', 'INTERRUPTED') then started_at end desc,
                                   case when status = 'SCHEDULED' then scheduled_at end asc,
                                   coalesce(ended_at, scheduled_at) desc, id desc
                          limit ? offset ?""")
@@ -281,7 +344,7 @@ public class LiveSessions {
     LiveSession view(Row row, Optional<Creator> creator) {
         return new LiveSession(row.id(), row.creatorId(), creator.map(Creator::displayName).orElse("?"),
                 creator.map(Creator::avatarUrl).orElse(null), row.title(), row.coverUrl(), row.status(), row.scheduledAt(),
-                row.startedAt(), row.endedAt(), null, row.explainingItemId(), row.bookings(), hub.viewers(row.id()),
+                row.startedAt(), row.endedAt(), playback.url(row.id(), row.status()), row.explainingItemId(), row.bookings(), hub.viewers(row.id()),
                 hub.likes(row.id()).orElse(row.likes()), row.simulated(), row.createdAt());
     }
 

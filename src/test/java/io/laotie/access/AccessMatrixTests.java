@@ -277,6 +277,15 @@ class AccessMatrixTests {
         rows.add(new Row("GET", "/api/flash-sales/{id}", w -> "/api/flash-sales/" + w.flashSale(), w -> null, Who.ANYONE, 200, 200, 200));
         rows.add(new Row("POST", "/api/flash-sales/{id}/end", w -> "/api/flash-sales/" + w.flashSale() + "/end", w -> null,
                 Who.MERCHANT, 200, 403, 401));
+        // a creator's own stream key: another merchant who is no creator gets 403
+        rows.add(new Row("GET", "/api/creators/me/stream-key", w -> {
+            w.creator();
+            return "/api/creators/me/stream-key";
+        }, w -> null, Who.MERCHANT, 200, 403, 401));
+        rows.add(new Row("POST", "/api/creators/me/stream-key/rotation", w -> {
+            w.creator();
+            return "/api/creators/me/stream-key/rotation";
+        }, w -> null, Who.MERCHANT, 200, 403, 401));
         rows.add(new Row("GET", "/api/operator/blocked-words", w -> "/api/operator/blocked-words", w -> null, Who.OPERATOR, 200, 403, 401));
         rows.add(new Row("POST", "/api/operator/blocked-words", w -> "/api/operator/blocked-words", w -> Map.of("word", Api.unique("matrixword")),
                 Who.OPERATOR, 201, 403, 401));

@@ -6,6 +6,7 @@ import io.laotie.platform.Forbidden;
 import io.laotie.platform.Unauthenticated;
 import io.laotie.platform.web.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -14,6 +15,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import java.net.URI;
 
 /**
  * Who may call what. Two ways in: a web session (cookie; forms carry a CSRF token) and an opaque bearer token
@@ -24,8 +27,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, Accounts accounts, ApiTokens tokens, ProblemResponses problems)
-            throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, Accounts accounts, ApiTokens tokens, ProblemResponses problems,
+                                            @Value("${laotie.live.media.playback-base-url:}") String playback) throws Exception {
         RequestMatcher noCookieCredentials = request -> BearerTokenFilter.hasBearer(request)
                 || (ProblemResponses.isApi(request) && !hasSessionCookie(request));
         http
@@ -76,9 +79,18 @@ class SecurityConfig {
                         }))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data: https: http:; style-src 'self' 'unsafe-inline'; "
-                                + "script-src 'self'; connect-src 'self' ws: wss:; media-src 'self' blob: http: https:; "
+                                + "script-src 'self'; connect-src 'self' ws: wss:" + origin(playback) + "; media-src 'self' blob: http: https:; "
                                 + "frame-ancestors 'none'")));
         return http.build();
+    }
+
+    /** The media server's origin, which the room's player fetches HLS playlists and segments from; none when same-site. */
+    private static String origin(String playbackBaseUrl) {
+        URI uri = URI.create(playbackBaseUrl.strip());
+        if (uri.getScheme() == null || uri.getHost() == null) {
+            return "";
+        }
+        return " " + uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
     }
 
     private static boolean hasSessionCookie(HttpServletRequest request) {

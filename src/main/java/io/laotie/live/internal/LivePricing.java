@@ -17,10 +17,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Prices a purchase made in a live room. The session named by the client must exist and be LIVE; every line must
- * come from that session's shelf (the named shelf item, or the item selling the product); each line gets the SKU's
- * live price when one is set, or the price of the SKU's running flash sale, whose units it then draws from the
- * sale's allotment; and the sale is attributed to the session and its creator, both derived here.
+ * Prices a purchase made in a live room. The session named by the client must exist and be on air (LIVE, or
+ * INTERRUPTED while its creator reconnects); every line must come from that session's shelf (the named shelf item,
+ * or the item selling the product); each line gets the SKU's live price when one is set, or the price of the SKU's
+ * running flash sale, whose units it then draws from the sale's allotment; and the sale is attributed to the session
+ * and its creator, both derived here.
  */
 @Component
 @Order(10)
@@ -51,7 +52,7 @@ class LivePricing implements PricingStep {
             return; // the order module refuses a session nobody attributed
         }
         LiveSessions.Row session = found.get();
-        if (session.status() != SessionStatus.LIVE) {
+        if (!session.status().onAir()) { // an interrupted room still sells: the creator is reconnecting
             throw new IllegalTransition("Session " + hint + " is " + session.status() + "; room purchases open while it is live");
         }
         List<Shelf.Item> items = shelf.rows(hint);

@@ -85,7 +85,7 @@ class LivePages {
         PageOf<LiveSession> found = sessions.list(null, null, new PageRequest(Math.max(page, 0), PAGE_SIZE));
         List<Card> cards = found.items().stream().filter(s -> s.status() != SessionStatus.CANCELLED)
                 .map(s -> card(s, caller)).toList();
-        model.addAttribute("liveNow", cards.stream().filter(c -> c.session().status() == SessionStatus.LIVE).toList());
+        model.addAttribute("liveNow", cards.stream().filter(c -> c.session().status().onAir()).toList());
         model.addAttribute("upcoming", cards.stream().filter(c -> c.session().status() == SessionStatus.SCHEDULED).toList());
         model.addAttribute("past", cards.stream().filter(c -> c.session().status() == SessionStatus.ENDED).toList());
         model.addAttribute("sessions", found);
@@ -118,7 +118,9 @@ class LivePages {
     String creator(Optional<Caller> caller, @PathVariable long id, @RequestParam(defaultValue = "0") int page, Model model) {
         Creator creator = creators.get(id);
         List<Card> upcoming = new ArrayList<>();
-        sessions.list(SessionStatus.LIVE, id, new PageRequest(0, 1)).items().forEach(s -> upcoming.add(card(s, caller)));
+        for (SessionStatus onAir : List.of(SessionStatus.LIVE, SessionStatus.INTERRUPTED)) {
+            sessions.list(onAir, id, new PageRequest(0, 1)).items().forEach(s -> upcoming.add(card(s, caller)));
+        }
         sessions.list(SessionStatus.SCHEDULED, id, new PageRequest(0, UPCOMING_LIMIT)).items()
                 .forEach(s -> upcoming.add(card(s, caller)));
         PageOf<LiveSession> past = sessions.list(SessionStatus.ENDED, id, new PageRequest(Math.max(page, 0), PAST_PAGE_SIZE));

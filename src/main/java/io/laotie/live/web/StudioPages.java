@@ -377,7 +377,7 @@ class StudioPages {
         model.addAttribute("mutes", mutes.stream().map(m -> new MuteLine(m.viewerId(),
                 names.getOrDefault(m.viewerId(), "#" + m.viewerId()), when(m.mutedAt()))).toList());
         model.addAttribute("commenters", commenters(recent, row.creatorId(), muted));
-        if (session.status() == SessionStatus.LIVE || session.status() == SessionStatus.ENDED) {
+        if (session.status().onAir() || session.status() == SessionStatus.ENDED) {
             SessionReport report = shelf.report(id, caller);
             counts(report, model);
             if (session.status() == SessionStatus.ENDED) {
