@@ -66,7 +66,7 @@ class FlashSaleCards {
     }
 
     /** Whole seconds (rounded up, as room.js does) as m:ss; never below 0:00. */
-    static String minutes(long seconds) {
+    private static String minutes(long seconds) {
         long s = Math.max(0, seconds);
         return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }

@@ -49,8 +49,8 @@ final class FlashSaleInput {
     private FlashSaleInput() {
     }
 
-    /** The value of the SKU choice for one SKU of a shelf item. */
-    static String choice(long shelfItemId, long skuId) {
+    /** The value of the SKU choice for one SKU of a shelf item (the page writes the same). */
+    private static String choice(long shelfItemId, long skuId) {
         return shelfItemId + ":" + skuId;
     }
 
@@ -60,16 +60,8 @@ final class FlashSaleInput {
             typed.put(field, params.getOrDefault(field, "").strip());
         }
         Map<String, String> errors = new LinkedHashMap<>();
-        Optional<ShelfItem> item = Optional.empty();
-        Optional<ShelfItem.Sku> sku = Optional.empty();
-        for (ShelfItem candidate : shelf) {
-            for (ShelfItem.Sku s : candidate.skus()) {
-                if (choice(candidate.id(), s.skuId()).equals(typed.get(SKU))) {
-                    item = Optional.of(candidate);
-                    sku = Optional.of(s);
-                }
-            }
-        }
+        Optional<Chosen> chosen = chosen(shelf, typed.get(SKU));
+        Optional<ShelfItem.Sku> sku = chosen.map(Chosen::sku);
         if (sku.isEmpty()) {
             errors.put(SKU, notices.text("studio.flash.sku.rule"));
         }
@@ -89,9 +81,17 @@ final class FlashSaleInput {
         if (!errors.isEmpty()) {
             return new Read(null, sku.orElse(null), typed, errors);
         }
-        NewFlashSale sale = new NewFlashSale(item.orElseThrow().id(), sku.orElseThrow().skuId(), price, quantity, limit, countdown,
-                minutes * 60);
+        NewFlashSale sale = new NewFlashSale(chosen.get().itemId(), sku.get().skuId(), price, quantity, limit, countdown, minutes * 60);
         return new Read(sale, sku.get(), typed, errors);
+    }
+
+    private record Chosen(long itemId, ShelfItem.Sku sku) {
+    }
+
+    /** The shelf item's SKU the choice names, if it is on this shelf. */
+    private static Optional<Chosen> chosen(List<ShelfItem> shelf, String typed) {
+        return shelf.stream().flatMap(item -> item.skus().stream().map(sku -> new Chosen(item.id(), sku)))
+                .filter(c -> choice(c.itemId(), c.sku().skuId()).equals(typed)).findFirst();
     }
 
     /**

@@ -13,6 +13,7 @@ import io.laotie.live.LiveRooms;
 import io.laotie.live.LiveSession;
 import io.laotie.live.LiveSessions;
 import io.laotie.live.Moderation;
+import io.laotie.live.NewFlashSale;
 import io.laotie.live.NewLiveSession;
 import io.laotie.live.NewShelfItem;
 import io.laotie.live.SessionReport;
@@ -365,9 +366,9 @@ class StudioPages {
         }
         ShelfItem.Sku sku = Objects.requireNonNull(read.sku());
         try {
-            FlashSale sale = flashSales.create(id, caller, Objects.requireNonNull(read.sale()));
-            notices.success(next, "studio.flash.started", sku.name(), Yuan.text(sale.price()), sale.quantity(),
-                    Duration.between(clock.instant(), sale.startsAt()).toSeconds());
+            NewFlashSale request = Objects.requireNonNull(read.sale());
+            FlashSale sale = flashSales.create(id, caller, request);
+            notices.success(next, "studio.flash.started", sku.name(), Yuan.text(sale.price()), sale.quantity(), request.countdownSeconds());
         } catch (Problem problem) {
             Map<String, String> fields = FlashSaleInput.errorsOf(problem, sku, notices);
             if (!fields.isEmpty()) {
