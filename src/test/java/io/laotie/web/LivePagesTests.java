@@ -56,8 +56,9 @@ class LivePagesTests {
     void listingShowsLiveSessionsThenScheduledOnesAndLetsASignedInViewerBook() throws Exception {
         LiveStage stage = new LiveStage(api);
         LiveStage.Room live = stage.live("霜降柿饼开晒 " + Api.unique("live"));
+        // five minutes on the platform's clock, which other tests move ahead of the wall clock
         LiveStage.Room later = stage.another(live, "明晚看柿园 " + Api.unique("later"),
-                OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(5));
+                OffsetDateTime.ofInstant(clock.instant().plus(Duration.ofMinutes(5)), ZoneOffset.UTC));
 
         String visitor = livePages(null, "");
         assertThat(visitor).contains("正在直播", "直播预告", live.title(), later.title(), live.creatorName(), "人在看", "开播")
