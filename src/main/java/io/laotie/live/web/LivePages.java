@@ -39,10 +39,9 @@ import java.util.regex.Pattern;
 
 /**
  * What viewers see of live commerce: the rooms live now and coming up (直播), one live room (直播间) with its shelf,
- * chat and counts, and its flash sales (秒杀) on their shelf items (the browser's {@code room.js} keeps it live over the
- * room channel and buys through the order API),
- * and a creator's public page with their sessions. Booking, following and joining a fan club from a page are plain
- * form posts; a visitor is sent to log in first.
+ * chat, counts and flash sales (秒杀) (the browser's {@code room.js} keeps it live over the room channel and buys
+ * through the order API), and a creator's public page with their sessions. Booking, following and joining a fan club
+ * from a page are plain form posts; a visitor is sent to log in first.
  */
 @Controller
 class LivePages {

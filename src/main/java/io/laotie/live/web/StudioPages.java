@@ -66,9 +66,9 @@ import java.util.Set;
  * The creator studio (直播间管理): the creator's sessions with go live, end and cancel; and per session its shelf
  * (小黄车) — goods of the creator's own shops, live prices, order, the explaining item (讲解中) — its flash sales (秒杀)
  * started and ended while it is live, the mutes (禁言), the live counts refreshed by htmx while it runs, and the review
- * (复盘) once it ended. A session's studio is its
- * creator's and operators'; anyone else gets 403 (sessions are public, so they may see it exists), an unknown
- * session 404. An account that is not a creator yet is sent to the profile form first.
+ * (复盘) once it ended. A session's studio is its creator's and operators'; anyone else gets 403 (sessions are public,
+ * so they may see it exists), an unknown session 404. An account that is not a creator yet is sent to the profile
+ * form first.
  */
 @Controller
 @RequestMapping("/studio")
