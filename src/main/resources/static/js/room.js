@@ -1,5 +1,6 @@
 // The live room in the browser. The server draws the room as it is when the page loads; this keeps it live over the
-// room channel (/ws/rooms/{id}: comments, likes, viewers, purchases, shelf changes), sends comments and batched likes,
+// room channel (/ws/rooms/{id}: comments, likes, viewers, purchases, shelf changes, flash sales), sends comments and
+// batched likes,
 // follows and joins the fan club, and buys a shelf item through the order API without leaving the room.
 // Every word shown comes from #room-texts, drawn by the server in the reader's language.
 (function () {
@@ -356,7 +357,7 @@
     }
     var explaining = (items || []).filter(function (item) { return item.explaining; })[0];
     showExplaining(explaining ? explaining.id : null, explaining ? explaining.title : null);
-    updateBuyButtons();
+    drawFlashSales();
   }
 
   function showExplaining(itemId, title) {
@@ -387,7 +388,8 @@
       return;
     }
     shelf.querySelectorAll('button.buy-button').forEach(function (button) {
-      var available = Number(button.dataset.available);
+      var sale = runningFlashSale(button.dataset.skuId);
+      var available = sale ? sale.remaining : Number(button.dataset.available);
       if (buying[button.dataset.skuId]) {
         button.disabled = true;
         button.textContent = texts.working;
@@ -399,8 +401,198 @@
         button.textContent = texts.whenLive;
       } else {
         button.disabled = false;
-        button.textContent = texts.buy;
+        button.textContent = sale ? flashTexts.buy : texts.buy;
       }
+    });
+  }
+
+  // ---- Flash sales (秒杀) ---------------------------------------------------------------------------------------
+
+  // Times are the server's: the page says what time the server had when it drew the page, and each frame that says
+  // when it was sent moves this estimate, so a browser whose clock is off still counts down to the server's start.
+  var flashTexts = (byId('flash-texts') || {dataset: {}}).dataset;
+  var serverOffset = Number(flashTexts.serverNow) - Date.now() || 0;
+  var flashSales = {};
+  var flashTimer = null;
+
+  function serverNow() {
+    return Date.now() + serverOffset;
+  }
+
+  /** m:ss, as the server draws it. */
+  function minutes(millis) {
+    var seconds = Math.max(0, Math.ceil(millis / 1000));
+    var rest = seconds % 60;
+    return Math.floor(seconds / 60) + ':' + (rest < 10 ? '0' : '') + rest;
+  }
+
+  function readFlashCards() {
+    document.querySelectorAll('.flash-sale[data-flash-sale-id]').forEach(function (card) {
+      var data = card.dataset;
+      flashSales[data.flashSaleId] = {
+        id: data.flashSaleId, shelfItemId: data.shelfItemId, skuId: data.skuId, skuName: data.skuName,
+        price: Number(data.price), listPrice: Number(data.listPrice), quantity: Number(data.quantity),
+        perBuyerLimit: Number(data.perBuyerLimit), remaining: Number(data.remaining), phase: data.phase,
+        startsAt: Number(data.startsAt), endsAt: Number(data.endsAt)
+      };
+    });
+  }
+
+  function runningFlashSale(skuId) {
+    for (var id in flashSales) {
+      var sale = flashSales[id];
+      if (sale.skuId === String(skuId) && (sale.phase === 'running' || sale.phase === 'sold-out')) {
+        return sale;
+      }
+    }
+    return null;
+  }
+
+  function skuName(skuId) {
+    var button = byId('buy-' + skuId);
+    var row = button ? button.closest('.shelf-sku') : null;
+    var name = row ? row.querySelector('.sku-name') : null;
+    return name ? name.textContent : '';
+  }
+
+  function flashCard(sale) {
+    var card = element('div', 'flash-sale flash-sale-' + sale.phase);
+    card.id = 'flash-sale-' + sale.id;
+    card.dataset.phase = sale.phase;
+    var offer = element('p', 'flash-sale-offer');
+    offer.appendChild(element('span', 'flash-sale-label', flashTexts.label));
+    [[' ', 'flash-sale-sku', sale.skuName || skuName(sale.skuId)], [' ', 'price flash-sale-price', yuan(sale.price)]]
+        .forEach(function (part) {
+          offer.appendChild(document.createTextNode(part[0]));
+          offer.appendChild(element('span', part[1], part[2]));
+        });
+    offer.appendChild(document.createTextNode(' '));
+    offer.appendChild(element('del', 'list-price', yuan(sale.listPrice)));
+    offer.appendChild(document.createTextNode(' '));
+    offer.appendChild(element('span', 'flash-sale-limit', format(flashTexts.limit, [sale.perBuyerLimit])));
+    card.appendChild(offer);
+
+    var state = element('p', 'flash-sale-state');
+    state.appendChild(element('strong', 'flash-sale-phase', phaseText(sale)));
+    var remaining = element('span', 'flash-sale-remaining', remainingText(sale));
+    remaining.hidden = sale.phase === 'sold-out';
+    state.appendChild(document.createTextNode(' '));
+    state.appendChild(remaining);
+    var clock = element('span', 'flash-sale-clock', clockText(sale));
+    clock.hidden = sale.phase === 'ended';
+    state.appendChild(document.createTextNode(' '));
+    state.appendChild(clock);
+    card.appendChild(state);
+    return card;
+  }
+
+  function phaseText(sale) {
+    return {scheduled: flashTexts.coming, running: flashTexts.onSale, 'sold-out': flashTexts.soldOut, ended: flashTexts.ended}[sale.phase];
+  }
+
+  function remainingText(sale) {
+    if (sale.phase === 'scheduled') {
+      return format(flashTexts.units, [sale.quantity]);
+    }
+    return sale.phase === 'ended' ? format(flashTexts.sold, [sale.sold]) : format(flashTexts.left, [sale.remaining]);
+  }
+
+  function clockText(sale) {
+    if (sale.phase === 'scheduled') {
+      var toStart = sale.startsAt - serverNow();
+      return toStart > 0 ? format(flashTexts.startsIn, [minutes(toStart)]) : flashTexts.starting;
+    }
+    return sale.phase === 'ended' ? '' : format(flashTexts.endsIn, [minutes(sale.endsAt - serverNow())]);
+  }
+
+  /** Puts every known sale's card on its shelf item (after the shelf was drawn again, say) and sets the buttons. */
+  function drawFlashSales() {
+    Object.keys(flashSales).forEach(function (id) {
+      var sale = flashSales[id];
+      var old = byId('flash-sale-' + id);
+      if (old) {
+        old.remove();
+      }
+      var body = shelf ? shelf.querySelector('#shelf-item-' + sale.shelfItemId + ' .shelf-body') : null;
+      if (body) {
+        body.insertBefore(flashCard(sale), body.querySelector('.shelf-off-sale, .shelf-skus'));
+      }
+    });
+    updateBuyButtons();
+    keepFlashClocks();
+  }
+
+  /** Counts down once a second while a sale is coming up or running. */
+  function keepFlashClocks() {
+    var counting = Object.keys(flashSales).some(function (id) { return flashSales[id].phase !== 'ended'; });
+    if (counting && !flashTimer) {
+      flashTimer = setInterval(function () {
+        Object.keys(flashSales).forEach(function (id) {
+          var clock = document.querySelector('#flash-sale-' + id + ' .flash-sale-clock');
+          if (clock) {
+            clock.textContent = clockText(flashSales[id]);
+          }
+        });
+      }, 1000);
+    } else if (!counting && flashTimer) {
+      clearInterval(flashTimer);
+      flashTimer = null;
+    }
+  }
+
+  function onFlashSale(frame) {
+    var sale = flashSales[frame.id];
+    if (frame.phase === 'scheduled') {
+      // sent as the countdown began: the server's time was startsAt less the countdown
+      serverOffset = Date.parse(frame.startsAt) - frame.countdownSeconds * 1000 - Date.now();
+      flashSales[frame.id] = {
+        id: frame.id, shelfItemId: frame.shelfItemId, skuId: frame.skuId, price: frame.price, listPrice: frame.listPrice,
+        quantity: frame.quantity, perBuyerLimit: frame.perBuyerLimit, remaining: frame.quantity, phase: 'scheduled',
+        startsAt: Date.parse(frame.startsAt), endsAt: Date.parse(frame.endsAt)
+      };
+    } else if (!sale) {
+      return; // a sale this page never heard of; loadFlashSales brings it on the next hello
+    } else if (frame.phase === 'started') {
+      // sent once the server's time reached the start
+      serverOffset = Math.max(serverOffset, sale.startsAt - Date.now());
+      sale.endsAt = Date.parse(frame.endsAt);
+      sale.remaining = frame.remaining;
+      sale.phase = frame.remaining > 0 ? 'running' : 'sold-out';
+    } else if (frame.phase === 'remaining' || frame.phase === 'sold-out') {
+      sale.remaining = frame.remaining;
+      sale.phase = frame.remaining > 0 ? 'running' : 'sold-out';
+    } else if (frame.phase === 'ended') {
+      sale.phase = 'ended';
+      sale.sold = frame.sold;
+    }
+    drawFlashSales();
+  }
+
+  /** The sales as the API has them now, for frames missed while the connection was down. */
+  function loadFlashSales() {
+    api('GET', '/live-sessions/' + sessionId + '/flash-sales', null).then(function (answer) {
+      if (!answer.ok || !Array.isArray(answer.body)) {
+        return;
+      }
+      answer.body.forEach(function (found) {
+        var known = flashSales[found.id];
+        if (found.status === 'ENDED') {
+          if (known && known.phase !== 'ended') {
+            known.phase = 'ended';
+            known.sold = found.sold;
+          }
+          return;
+        }
+        flashSales[found.id] = {
+          id: found.id, shelfItemId: found.shelfItemId, skuId: found.skuId, price: found.price, listPrice: found.listPrice,
+          quantity: found.quantity, perBuyerLimit: found.perBuyerLimit, remaining: found.remaining,
+          phase: found.status === 'SCHEDULED' ? 'scheduled' : found.remaining > 0 ? 'running' : 'sold-out',
+          startsAt: Date.parse(found.startsAt), endsAt: Date.parse(found.endsAt)
+        };
+      });
+      drawFlashSales();
+    }, function () {
+      // the frames keep what the page has; the next hello tries again
     });
   }
 
@@ -525,7 +717,11 @@
     } else if (slug === 'insufficient-balance' && order) {
       showBuyResult(false, format(texts.short, [yuan(order.total)]),
           [[texts.topUp, links.wallet, 'buy-top-up'], [texts.payLater, links.orders + order.id, 'buy-pay-later']]);
-    } else if (slug === 'insufficient-stock' || slug === 'sold-out') {
+    } else if (slug === 'sold-out') {
+      showBuyResult(false, flashTexts.tooLate);
+    } else if (slug === 'limit-exceeded') {
+      showBuyResult(false, flashTexts.limitReached);
+    } else if (slug === 'insufficient-stock') {
       showBuyResult(false, texts.soldOutNow);
     } else {
       showBuyResult(false, format(texts.failed, [problemText(answer)]),
@@ -608,6 +804,7 @@
         showViewers(frame.viewers);
         setStatus(frame.status, frame.playbackUrl);
         showExplaining(frame.explainingItemId === undefined ? null : frame.explainingItemId, null);
+        loadFlashSales();
         break;
       case 'comment':
         addLine(commentLine(frame));
@@ -636,6 +833,9 @@
         break;
       case 'session':
         setStatus(frame.status, frame.playbackUrl);
+        break;
+      case 'flash-sale':
+        onFlashSale(frame);
         break;
       case 'session-ended':
         ended = true;
@@ -686,6 +886,7 @@
     setTimeout(connect, delay / 2 + Math.random() * delay / 2);
   }
 
-  updateBuyButtons();
+  readFlashCards();
+  drawFlashSales();
   connect();
 })();

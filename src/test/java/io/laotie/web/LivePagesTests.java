@@ -2,8 +2,10 @@ package io.laotie.web;
 
 import io.laotie.identity.Accounts;
 import io.laotie.live.LiveSession;
+import io.laotie.live.FlashSales;
 import io.laotie.live.LiveSessions;
 import io.laotie.live.NewLiveSession;
+import io.laotie.platform.PlatformClock;
 import io.laotie.social.Follows;
 import io.laotie.support.Api;
 import io.laotie.support.LaotieTest;
@@ -14,8 +16,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,13 +49,16 @@ class LivePagesTests {
     @Autowired Accounts accounts;
     @Autowired LiveSessions sessions;
     @Autowired Follows follows;
+    @Autowired FlashSales flashSales;
+    @Autowired PlatformClock clock;
 
     @Test
     void listingShowsLiveSessionsThenScheduledOnesAndLetsASignedInViewerBook() throws Exception {
         LiveStage stage = new LiveStage(api);
         LiveStage.Room live = stage.live("霜降柿饼开晒 " + Api.unique("live"));
+        // five minutes on the platform's clock, which other tests move ahead of the wall clock
         LiveStage.Room later = stage.another(live, "明晚看柿园 " + Api.unique("later"),
-                OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(5));
+                OffsetDateTime.ofInstant(clock.instant().plus(Duration.ofMinutes(5)), ZoneOffset.UTC));
 
         String visitor = livePages(null, "");
         assertThat(visitor).contains("正在直播", "直播预告", live.title(), later.title(), live.creatorName(), "人在看", "开播")
@@ -112,6 +119,36 @@ class LivePagesTests {
                 .andExpect(content().string(containsString("甜不甜？")))
                 .andExpect(content().string(containsString("/js/room.js")))
                 .andExpect(content().string(not(containsString("模拟观众"))));
+    }
+
+    @Test
+    void roomShowsAComingFlashSaleThenTheRunningOneWithItsPriceAndRemainingUnits() throws Exception {
+        LiveStage.Room room = new LiveStage(api).live("秒杀直播间 " + Api.unique("room"));
+        String saleId = LiveStage.expect(api.post("/api/live-sessions/" + room.sessionId() + "/flash-sales", room.creator(),
+                Map.of("shelfItemId", room.itemId(), "skuId", room.skuId(), "price", 990, "quantity", 5, "perBuyerLimit", 2,
+                        "countdownSeconds", 60, "durationSeconds", 300)), 201).id();
+        String card = "id=\"flash-sale-" + saleId + "\"";
+
+        assertThat(page(get("/live/{id}", room.sessionId()), null))
+                .contains(card, "data-phase=\"scheduled\"", "秒杀", "即将开抢", "共 5 件", "每人限购 2 件",
+                        "¥9.90", "<del class=\"list-price\">¥39.90</del>", "id=\"flash-texts\"", "data-server-now=\"")
+                .containsPattern("\\d:\\d\\d 后开抢");
+        assertThat(page(get("/live/{id}", room.sessionId()).param("lang", "en"), null))
+                .contains(card, "Flash sale", "Coming up", "5 units", "Limit 2 per buyer").containsPattern("opens in \\d:\\d\\d");
+
+        // The countdown ran out: a viewer who arrives now sees the sale running, with what is left after a purchase.
+        clock.advance(Duration.ofSeconds(60));
+        flashSales.tick();
+        Api.User buyer = new LiveStage(api).buyer("成都", true, 0);
+        LiveStage.expect(api.post("/api/orders", buyer, Map.of("liveSessionId", room.sessionId(),
+                "lines", List.of(Map.of("skuId", room.skuId(), "quantity", 1, "shelfItemId", room.itemId())))), 201);
+        assertThat(page(get("/live/{id}", room.sessionId()), signIn(buyer)))
+                .contains(card, "data-phase=\"running\"", "抢购中", "剩 4 件", "¥9.90").containsPattern("还剩 \\d:\\d\\d");
+        assertThat(page(get("/live/{id}", room.sessionId()).param("lang", "en"), null))
+                .contains("On sale now", "4 left").containsPattern("ends in \\d:\\d\\d");
+
+        LiveStage.expect(api.post("/api/flash-sales/" + saleId + "/end", room.creator(), null), 200);
+        assertThat(page(get("/live/{id}", room.sessionId()), null)).doesNotContain(card);
     }
 
     @Test

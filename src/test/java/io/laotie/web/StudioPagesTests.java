@@ -12,6 +12,8 @@ import io.laotie.identity.Caller;
 import io.laotie.identity.ClientInfo;
 import io.laotie.identity.NewAccount;
 import io.laotie.identity.Role;
+import io.laotie.live.FlashSale;
+import io.laotie.live.FlashSales;
 import io.laotie.live.LivePrice;
 import io.laotie.live.LiveSessions;
 import io.laotie.live.Moderation;
@@ -77,6 +79,7 @@ class StudioPagesTests {
     @Autowired LiveSessions sessions;
     @Autowired Shelf shelf;
     @Autowired Moderation moderation;
+    @Autowired FlashSales flashSales;
     @Autowired ZoneId platformZone;
     @LocalServerPort int port;
 
@@ -436,6 +439,88 @@ class StudioPagesTests {
                 .andExpect(content().string(containsString("Conversion by item")))
                 .andExpect(content().string(containsString("Peak viewers")))
                 .andExpect(content().string(containsString("The shelf of a finished session no longer changes.")));
+    }
+
+    @Test
+    void aCreatorStartsAFlashSaleFromTheStudioAndEndsItEarlyWhileBadInputChangesNothing() throws Exception {
+        Studio me = studio();
+        Studio intruder = studio();
+        long id = created(mvc.perform(post("/studio/sessions").session(me.session()).with(csrf()).param("title", "秒杀专场")).andReturn());
+        String base = "/studio/sessions/" + id;
+        long jin = me.product().skus().getFirst().id();
+        mvc.perform(post(base + "/items").session(me.session()).with(csrf()).param("productId", Long.toString(me.product().id())));
+        long item = shelf.itemOf(id, me.product().id()).orElseThrow().id();
+        String sku = item + ":" + jin;
+
+        mvc.perform(get(base).session(me.session()))
+                .andExpect(content().string(containsString("id=\"flash-sale-when-live\"")))
+                .andExpect(content().string(not(containsString("id=\"flash-sale-form\""))));
+        mvc.perform(post(base + "/start").session(me.session()).with(csrf()));
+        mvc.perform(get(base).session(me.session()))
+                .andExpect(content().string(containsString("id=\"flash-sale-form\"")))
+                .andExpect(content().string(containsString("value=\"" + sku + "\"")))
+                .andExpect(content().string(containsString("id=\"flash-sales-empty\"")))
+                .andExpect(content().string(containsString("发起秒杀")));
+        mvc.perform(get(base).param("lang", "en").session(me.session()))
+                .andExpect(content().string(containsString("Start the flash sale")))
+                .andExpect(content().string(containsString("Limit per buyer")));
+
+        // What the page can tell is said beside the field, in the reader's language, and what was typed stays.
+        mvc.perform(flashSale(base, me, sku, "45", "5", "6", "5", "1"))
+                .andExpect(status().isOk())
+                .andExpect(view().name("studio/session"))
+                .andExpect(content().string(containsString("秒杀价不能高于售价 ¥39.90")))
+                .andExpect(content().string(containsString("每人限购不能多于秒杀数量")))
+                .andExpect(content().string(containsString("请输入 10 到 300 之间的整数")))
+                .andExpect(content().string(containsString("value=\"45\"")));
+        mvc.perform(flashSale(base, me, "", "九块九", "5", "1", "30", "21").param("lang", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Choose a SKU on sale on the shelf")))
+                .andExpect(content().string(containsString("Enter an amount such as 29.90")))
+                .andExpect(content().string(containsString("Enter a whole number from 1 to 20")));
+        // What only the flash sales can tell (too little stock) goes back on its field too.
+        mvc.perform(flashSale(base, me, sku, "9.9", "60", "1", "30", "5"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("库存不够：这个规格现在可售 50 件")));
+        assertThat(flashSales.of(id)).isEmpty();
+
+        mvc.perform(flashSale(base, me, sku, "9.9", "5", "2", "10", "1"))
+                .andExpect(redirectedUrl(base + "#flash-sales"))
+                .andExpect(flash().attribute("notice", containsString("秒杀开始倒计时")));
+        FlashSale sale = flashSales.of(id).getFirst();
+        assertThat(sale.price()).isEqualTo(990);
+        assertThat(sale.listPrice()).isEqualTo(3_990);
+        assertThat(sale.quantity()).isEqualTo(5);
+        assertThat(sale.perBuyerLimit()).isEqualTo(2);
+        assertThat(Duration.between(sale.startsAt(), sale.endsAt())).isEqualTo(Duration.ofMinutes(1));
+        mvc.perform(flashSale(base, me, sku, "8", "5", "1", "10", "1").param("lang", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("This SKU has a flash sale still open; end it first")));
+        assertThat(flashSales.of(id)).hasSize(1);
+
+        String listed = mvc.perform(get(base).session(me.session()))
+                .andExpect(content().string(containsString("hx-get=\"/studio/sessions/" + id + "/flash-sales\"")))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(row(listed, "flash-sale-" + sale.id())).contains(me.product().title(), "一斤装", "¥9.90", "倒计时中",
+                "id=\"end-flash-sale-" + sale.id() + "\"");
+        mvc.perform(post(base + "/flash-sales/{f}/end", sale.id()).session(intruder.session()).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(flashSale("/studio/sessions/" + id, intruder, sku, "1", "1", "1", "10", "1")).andExpect(status().isForbidden());
+
+        mvc.perform(post(base + "/flash-sales/{f}/end", sale.id()).session(me.session()).with(csrf()))
+                .andExpect(redirectedUrl(base + "#flash-sales"))
+                .andExpect(flash().attribute("notice", containsString("秒杀已结束，售出 0 件")));
+        assertThat(flashSales.get(sale.id()).endReason()).isEqualTo("ENDED_EARLY");
+        String ended = mvc.perform(get(base + "/flash-sales").param("lang", "en").session(me.session()))
+                .andExpect(content().string(not(containsString("hx-get"))))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(row(ended, "flash-sale-" + sale.id())).contains("Ended", "ended early").doesNotContain("end-flash-sale-");
+    }
+
+    private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder flashSale(
+            String base, Studio who, String sku, String price, String quantity, String limit, String countdown, String minutes) {
+        return post(base + "/flash-sales").session(who.session()).with(csrf()).param("sku", sku).param("price", price)
+                .param("quantity", quantity).param("perBuyerLimit", limit).param("countdownSeconds", countdown)
+                .param("durationMinutes", minutes);
     }
 
     // --- the world each test stands on ---

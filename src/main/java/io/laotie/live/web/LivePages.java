@@ -7,6 +7,7 @@ import io.laotie.live.LiveSession;
 import io.laotie.live.LiveSessions;
 import io.laotie.live.SessionStatus;
 import io.laotie.live.Shelf;
+import io.laotie.live.ShelfItem;
 import io.laotie.platform.NotFound;
 import io.laotie.platform.PageOf;
 import io.laotie.platform.PageRequest;
@@ -38,9 +39,9 @@ import java.util.regex.Pattern;
 
 /**
  * What viewers see of live commerce: the rooms live now and coming up (直播), one live room (直播间) with its shelf,
- * chat and counts (the browser's {@code room.js} keeps it live over the room channel and buys through the order API),
- * and a creator's public page with their sessions. Booking, following and joining a fan club from a page are plain
- * form posts; a visitor is sent to log in first.
+ * chat, counts and flash sales (秒杀) (the browser's {@code room.js} keeps it live over the room channel and buys
+ * through the order API), and a creator's public page with their sessions. Booking, following and joining a fan club
+ * from a page are plain form posts; a visitor is sent to log in first.
  */
 @Controller
 class LivePages {
@@ -65,9 +66,10 @@ class LivePages {
     private final Notices notices;
     private final ZoneId zone;
     private final int maxCommentLength;
+    private final FlashSaleCards flashSaleCards;
 
     LivePages(LiveSessions sessions, Shelf shelf, RoomSignals signals, Creators creators, Follows follows, FanClubs fanClubs,
-              Notices notices, ZoneId platformZone, LiveProperties properties) {
+              Notices notices, ZoneId platformZone, LiveProperties properties, FlashSaleCards flashSaleCards) {
         this.sessions = sessions;
         this.shelf = shelf;
         this.signals = signals;
@@ -77,6 +79,7 @@ class LivePages {
         this.notices = notices;
         this.zone = platformZone;
         this.maxCommentLength = properties.moderation().maxCommentLength();
+        this.flashSaleCards = flashSaleCards;
     }
 
     /** Live now, then coming up, then recently ended; cancelled sessions are left out. */
@@ -104,7 +107,9 @@ class LivePages {
         model.addAttribute("creator", creator);
         model.addAttribute("self", self);
         model.addAttribute("card", card(session, caller));
-        model.addAttribute("shelf", shelf.items(id));
+        List<ShelfItem> items = shelf.items(id);
+        model.addAttribute("shelf", items);
+        flashSaleCards.show(id, items, model);
         model.addAttribute("comments", signals.recentComments(id, creator.id(), LiveRooms.RECENT_COMMENTS));
         model.addAttribute("following", caller.map(c -> follows.follows(c.accountId(), creator.id())).orElse(false));
         model.addAttribute("membership", caller.flatMap(c -> fanClubs.membership(creator.id(), c.accountId())).orElse(null));

@@ -6,10 +6,14 @@ import io.laotie.catalog.Shop;
 import io.laotie.catalog.Shops;
 import io.laotie.identity.Accounts;
 import io.laotie.identity.Caller;
+import io.laotie.live.FlashSale;
+import io.laotie.live.FlashSaleStatus;
+import io.laotie.live.FlashSales;
 import io.laotie.live.LiveRooms;
 import io.laotie.live.LiveSession;
 import io.laotie.live.LiveSessions;
 import io.laotie.live.Moderation;
+import io.laotie.live.NewFlashSale;
 import io.laotie.live.NewLiveSession;
 import io.laotie.live.NewShelfItem;
 import io.laotie.live.SessionReport;
@@ -23,6 +27,7 @@ import io.laotie.platform.Problem;
 import io.laotie.platform.ValidationFailed;
 import io.laotie.platform.web.FormErrors;
 import io.laotie.platform.web.Notices;
+import io.laotie.platform.web.Yuan;
 import io.laotie.social.Comment;
 import io.laotie.social.Creator;
 import io.laotie.social.Creators;
@@ -59,10 +64,11 @@ import java.util.Set;
 
 /**
  * The creator studio (直播间管理): the creator's sessions with go live, end and cancel; and per session its shelf
- * (小黄车) — goods of the creator's own shops, live prices, order, the explaining item (讲解中) — the mutes (禁言), the
- * live counts refreshed by htmx while it runs, and the review (复盘) once it ended. A session's studio is its
- * creator's and operators'; anyone else gets 403 (sessions are public, so they may see it exists), an unknown
- * session 404. An account that is not a creator yet is sent to the profile form first.
+ * (小黄车) — goods of the creator's own shops, live prices, order, the explaining item (讲解中) — its flash sales (秒杀)
+ * started and ended while it is live, the mutes (禁言), the live counts refreshed by htmx while it runs, and the review
+ * (复盘) once it ended. A session's studio is its creator's and operators'; anyone else gets 403 (sessions are public,
+ * so they may see it exists), an unknown session 404. An account that is not a creator yet is sent to the profile
+ * form first.
  */
 @Controller
 @RequestMapping("/studio")
@@ -74,6 +80,7 @@ class StudioPages {
     private static final Duration SCHEDULE_SLACK = Duration.ofMinutes(1);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final DateTimeFormatter FIELD = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     /** A session in the list, with its times in the platform zone. */
     record SessionLine(LiveSession session, String scheduledAt, @Nullable String startedAt, @Nullable String endedAt) {
@@ -90,13 +97,17 @@ class StudioPages {
     record Commenter(long authorId, String name, String text, String at, boolean muted) {
     }
 
+    /** A flash sale in the session's list: the sale, what it sells, and its start and end in the platform zone. */
+    record SaleLine(FlashSale sale, String title, String skuName, String startsAt, String endsAt) {
+    }
+
     /** One bar of the review's conversion chart: its width in percent of the best item's conversion. */
     record Bar(SessionReport.Item item, String percent, int width) {
     }
 
     /**
-     * A shelf form the page sent back: which form ({@code add-<productId>} or {@code item-<itemId>}), what was typed
-     * by field name, the errors by field name, and a message for the whole form.
+     * A form the page sent back: which form ({@code add-<productId>}, {@code item-<itemId>} or {@code flash-sale}),
+     * what was typed by field name, the errors by field name, and a message for the whole form.
      */
     record Rejected(String form, Map<String, String> typed, Map<String, String> fields, @Nullable String message) {
     }
@@ -112,9 +123,11 @@ class StudioPages {
     private final Notices notices;
     private final ZoneId zone;
     private final Clock clock;
+    private final FlashSales flashSales;
 
     StudioPages(LiveSessions sessions, Shelf shelf, Moderation moderation, Creators creators, RoomSignals signals,
-                Shops shops, Products products, Accounts accounts, Notices notices, ZoneId platformZone, Clock clock) {
+                Shops shops, Products products, Accounts accounts, Notices notices, ZoneId platformZone, Clock clock,
+                FlashSales flashSales) {
         this.sessions = sessions;
         this.shelf = shelf;
         this.moderation = moderation;
@@ -126,6 +139,7 @@ class StudioPages {
         this.notices = notices;
         this.zone = platformZone;
         this.clock = clock;
+        this.flashSales = flashSales;
     }
 
     // --- the creator's sessions ---
@@ -341,6 +355,50 @@ class StudioPages {
         return "redirect:/studio/sessions/" + id + "#mutes";
     }
 
+    /** Starts the countdown of a flash sale (秒杀) on a SKU of the shelf, as typed in the session's flash-sale form. */
+    @PostMapping("/sessions/{id}/flash-sales")
+    String startFlashSale(Caller caller, @PathVariable long id, @RequestParam Map<String, String> params, Model model,
+                          RedirectAttributes next) {
+        sessions.managed(id, caller);
+        FlashSaleInput.Read read = FlashSaleInput.read(params, shelf.items(id), notices);
+        if (!read.ok()) {
+            return session(caller, id, new Rejected(FlashSaleInput.FORM, read.typed(), read.errors(), notices.text("form.fix")), model);
+        }
+        ShelfItem.Sku sku = Objects.requireNonNull(read.sku());
+        try {
+            NewFlashSale request = Objects.requireNonNull(read.sale());
+            FlashSale sale = flashSales.create(id, caller, request);
+            notices.success(next, "studio.flash.started", sku.name(), Yuan.text(sale.price()), sale.quantity(), request.countdownSeconds());
+        } catch (Problem problem) {
+            Map<String, String> fields = FlashSaleInput.errorsOf(problem, sku, notices);
+            if (!fields.isEmpty()) {
+                return session(caller, id, new Rejected(FlashSaleInput.FORM, read.typed(), fields, notices.text("form.fix")), model);
+            }
+            notices.problem(next, problem);
+        }
+        return "redirect:/studio/sessions/" + id + "#flash-sales";
+    }
+
+    /** Ends a flash sale of this session before its time; what is unsold goes back to stock. */
+    @PostMapping("/sessions/{id}/flash-sales/{saleId}/end")
+    String endFlashSale(Caller caller, @PathVariable long id, @PathVariable long saleId, RedirectAttributes next) {
+        sessions.managed(id, caller);
+        if (flashSales.get(saleId).liveSessionId() != id) {
+            throw new NotFound("flash sale", saleId);
+        }
+        FlashSale ended = flashSales.end(saleId, caller);
+        notices.success(next, "studio.flash.ended", ended.sold() == null ? 0 : ended.sold());
+        return "redirect:/studio/sessions/" + id + "#flash-sales";
+    }
+
+    /** The session's flash sales alone, for the list's htmx polling while one is open. */
+    @GetMapping("/sessions/{id}/flash-sales")
+    String flashSaleList(Caller caller, @PathVariable long id, Model model) {
+        sessions.managed(id, caller);
+        flashSaleLines(id, shelf.items(id), model);
+        return "studio/flash-sales :: list";
+    }
+
     // --- drawing the pages ---
 
     private String studio(Creator creator, int page, Model model) {
@@ -377,6 +435,8 @@ class StudioPages {
         model.addAttribute("mutes", mutes.stream().map(m -> new MuteLine(m.viewerId(),
                 names.getOrDefault(m.viewerId(), "#" + m.viewerId()), when(m.mutedAt()))).toList());
         model.addAttribute("commenters", commenters(recent, row.creatorId(), muted));
+        flashSaleForm(rejected, items, model);
+        flashSaleLines(id, items, model);
         if (session.status().onAir() || session.status() == SessionStatus.ENDED) {
             SessionReport report = shelf.report(id, caller);
             counts(report, model);
@@ -391,6 +451,30 @@ class StudioPages {
     private void counts(SessionReport report, Model model) {
         model.addAttribute("report", report);
         model.addAttribute("liveFor", clockTime(report.durationSeconds()));
+    }
+
+    /** What the flash-sale form shows: the SKUs on sale on the shelf, and what was typed (or the defaults). */
+    private static void flashSaleForm(@Nullable Rejected rejected, List<ShelfItem> items, Model model) {
+        boolean mine = rejected != null && rejected.form().equals(FlashSaleInput.FORM);
+        model.addAttribute("saleItems", items.stream().filter(ShelfItem::onSale).toList());
+        model.addAttribute("saleTyped", mine ? rejected.typed() : FlashSaleInput.DEFAULTS);
+        model.addAttribute("saleErrors", mine ? rejected.fields() : Map.of());
+    }
+
+    /** The session's flash sales, newest first, and whether one is still open (the list then refreshes itself). */
+    private void flashSaleLines(long id, List<ShelfItem> items, Model model) {
+        List<SaleLine> lines = flashSales.of(id).stream().map(sale -> saleLine(sale, items)).toList();
+        model.addAttribute("saleSessionId", id);
+        model.addAttribute("saleLines", lines);
+        model.addAttribute("salesOpen", lines.stream().anyMatch(line -> line.sale().status() != FlashSaleStatus.ENDED));
+    }
+
+    private SaleLine saleLine(FlashSale sale, List<ShelfItem> items) {
+        Optional<ShelfItem> item = items.stream().filter(i -> i.id() == sale.shelfItemId()).findFirst();
+        String skuName = item.stream().flatMap(i -> i.skus().stream()).filter(sku -> sku.skuId() == sale.skuId())
+                .map(ShelfItem.Sku::name).findFirst().orElse("");
+        return new SaleLine(sale, item.map(ShelfItem::title).orElse(""), skuName, TIME.format(sale.startsAt().atZone(zone)),
+                TIME.format(sale.endsAt().atZone(zone)));
     }
 
     /** The creator's active goods by shop, without those on the shelf already. */
