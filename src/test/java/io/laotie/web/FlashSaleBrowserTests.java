@@ -16,7 +16,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -25,6 +24,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.regex.Pattern;
 
+import static io.laotie.support.HeadlessChromium.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -36,7 +36,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @LaotieTest
 class FlashSaleBrowserTests {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(15);
     private static final String PASSWORD = "secret-pass-1"; // the password Api gives its users
     private static final long FLASH_PRICE = 990;
 
@@ -162,10 +161,6 @@ class FlashSaleBrowserTests {
 
     private static String text(ChromeDriver browser, By by) {
         return waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(by)).getText();
-    }
-
-    private static WebDriverWait waitFor(ChromeDriver browser) {
-        return new WebDriverWait(browser, PATIENCE);
     }
 
     private String url(String path) {

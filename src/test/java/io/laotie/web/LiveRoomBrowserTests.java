@@ -13,14 +13,13 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
-import java.time.Duration;
 
+import static io.laotie.support.HeadlessChromium.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -32,7 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @LaotieTest
 class LiveRoomBrowserTests {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(15);
     private static final String PASSWORD = "secret-pass-1"; // the password Api gives its users
 
     private static HeadlessChromium chromiumA;
@@ -206,10 +204,6 @@ class LiveRoomBrowserTests {
 
     private static String text(ChromeDriver browser, By by) {
         return waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(by)).getText();
-    }
-
-    private static WebDriverWait waitFor(ChromeDriver browser) {
-        return new WebDriverWait(browser, PATIENCE);
     }
 
     private String url(String path) {

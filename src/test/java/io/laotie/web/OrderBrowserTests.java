@@ -33,14 +33,13 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 
+import static io.laotie.support.HeadlessChromium.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -52,7 +51,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @LaotieTest
 class OrderBrowserTests {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(15);
     private static final String PASSWORD = "browser-order-password";
 
     private static HeadlessChromium chromium;
@@ -116,18 +114,18 @@ class OrderBrowserTests {
         click(By.id("buy-sku-" + twoJin));
         type(By.id("buy-quantity"), "2");
         click(By.id("buy-now"));
-        waitFor().until(ExpectedConditions.textToBe(By.tagName("h1"), "确认订单"));
+        waitFor(browser).until(ExpectedConditions.textToBe(By.tagName("h1"), "确认订单"));
         assertThat(browser.findElement(By.id("address-" + home.id())).isSelected()).as("the default is chosen first").isTrue();
         assertThat(text(By.id("checkout-total"))).isEqualTo("¥139.80");
         click(By.id("address-" + office.id()));
         click(By.id("submit-order"));
 
-        waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "下单成功"));
+        waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "下单成功"));
         assertThat(status()).isEqualTo("PENDING_PAYMENT");
         assertThat(text(By.id("order-address"))).contains("单位", "中关村大街 1 号").doesNotContain("建国路");
         click(By.id("pay"));
 
-        waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "已付款 ¥139.80"));
+        waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "已付款 ¥139.80"));
         assertThat(status()).isEqualTo("PAID");
         assertThat(text(By.cssSelector("#order-status .status-badge"))).isEqualTo("已付款");
         assertThat(text(By.id("order-timeline"))).contains("提交订单", "付款成功", "¥139.80 从钱包付出");
@@ -146,12 +144,12 @@ class OrderBrowserTests {
         logIn(merchant);
         click(By.id("nav-console-orders"));
         click(By.cssSelector("#order-" + order.id()));
-        waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("ship-form")));
+        waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("ship-form")));
         assertThat(text(By.id("order-address"))).contains("单位", "中关村大街 1 号");
         type(By.id("carrier"), "顺丰速运");
         type(By.id("trackingNumber"), "SF1357924680");
         click(By.id("ship"));
-        waitFor().until(ExpectedConditions.attributeToBe(By.cssSelector("#order-status .status-badge"), "data-status", "SHIPPED"));
+        waitFor(browser).until(ExpectedConditions.attributeToBe(By.cssSelector("#order-status .status-badge"), "data-status", "SHIPPED"));
         assertThat(orders.view(order.id(), merchantCaller).trackingNumber()).isEqualTo("SF1357924680");
 
         // The buyer sees the parcel on its way and confirms receipt (the page asks first).
@@ -160,14 +158,14 @@ class OrderBrowserTests {
         browser.get(url("/orders/" + order.id()));
         assertThat(text(By.id("order-shipping"))).contains("顺丰速运", "SF1357924680");
         click(By.id("confirm-receipt"));
-        waitFor().until(ExpectedConditions.alertIsPresent()).accept();
-        waitFor().until(ExpectedConditions.attributeToBe(By.cssSelector("#order-status .status-badge"), "data-status", "DELIVERED"));
+        waitFor(browser).until(ExpectedConditions.alertIsPresent()).accept();
+        waitFor(browser).until(ExpectedConditions.attributeToBe(By.cssSelector("#order-status .status-badge"), "data-status", "DELIVERED"));
         assertThat(text(By.id("order-timeline"))).contains("商家发货", "顺丰速运 SF1357924680", "确认收货");
         assertThat(orders.view(order.id(), merchantCaller).status()).isEqualTo(OrderStatus.DELIVERED);
     }
 
     private String status() {
-        return waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#order-status .status-badge")))
+        return waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#order-status .status-badge")))
                 .getAttribute("data-status");
     }
 
@@ -180,7 +178,7 @@ class OrderBrowserTests {
         type(By.id("username"), account.handle());
         type(By.id("password"), PASSWORD);
         click(By.id("login-submit"));
-        waitFor().until(ExpectedConditions.textToBe(By.id("me"), account.displayName()));
+        waitFor(browser).until(ExpectedConditions.textToBe(By.id("me"), account.displayName()));
     }
 
     /** Forgets the session and the language: the next page is a first-time visitor's. */
@@ -190,21 +188,17 @@ class OrderBrowserTests {
     }
 
     private void click(By by) {
-        waitFor().until(ExpectedConditions.elementToBeClickable(by)).click();
+        waitFor(browser).until(ExpectedConditions.elementToBeClickable(by)).click();
     }
 
     private void type(By by, String text) {
-        WebElement field = waitFor().until(ExpectedConditions.visibilityOfElementLocated(by));
+        WebElement field = waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(by));
         field.clear();
         field.sendKeys(text);
     }
 
     private String text(By by) {
-        return waitFor().until(ExpectedConditions.visibilityOfElementLocated(by)).getText();
-    }
-
-    private WebDriverWait waitFor() {
-        return new WebDriverWait(browser, PATIENCE);
+        return waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(by)).getText();
     }
 
     private String url(String path) {

@@ -33,7 +33,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -41,13 +40,13 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
+import static io.laotie.support.HeadlessChromium.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -58,7 +57,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @LaotieTest
 class StudioBrowserTests {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(20);
     private static final String PASSWORD = "browser-studio-password";
 
     private static HeadlessChromium chromium;
@@ -118,13 +116,13 @@ class StudioBrowserTests {
         // Schedule a session for tomorrow at eight in the evening, platform time.
         logIn(creator);
         click(By.id("nav-studio"));
-        waitFor().until(ExpectedConditions.textToBe(By.tagName("h1"), "我的直播间"));
+        waitFor(browser).until(ExpectedConditions.textToBe(By.tagName("h1"), "我的直播间"));
         type(By.id("title"), "霜降柿饼专场");
         LocalDateTime tomorrow = LocalDateTime.now(platformZone).plusDays(1).withHour(20).withMinute(0).withSecond(0).withNano(0);
         WebElement when = browser.findElement(By.id("scheduledAt"));
         browser.executeScript("arguments[0].value = arguments[1]", when, tomorrow.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")));
         click(By.id("create-session"));
-        waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "已创建直播"));
+        waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "已创建直播"));
         assertThat(status()).isEqualTo("SCHEDULED");
         long id = Long.parseLong(browser.getCurrentUrl().replaceAll(".*/studio/sessions/(\\d+).*", "$1"));
         assertThat(sessions.row(id).scheduledAt()).isEqualTo(tomorrow.atZone(platformZone).toInstant());
@@ -132,7 +130,7 @@ class StudioBrowserTests {
         // Put the persimmon cakes on the shelf with a live price for the one-jin box.
         type(By.id("add-" + product.id() + "-price-" + jin), "29.90");
         click(By.id("add-submit-" + product.id()));
-        waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "已加入小黄车"));
+        waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "已加入小黄车"));
         long item = shelf.itemOf(id, product.id()).orElseThrow().id();
         assertThat(browser.findElement(By.id("price-" + jin)).getAttribute("value")).isEqualTo("29.90");
         assertThat(text(By.cssSelector("#item-" + item + " .live-price"))).isEqualTo("¥29.90");
@@ -140,11 +138,11 @@ class StudioBrowserTests {
 
         // Go live (early) and present the item.
         click(By.id("go-live"));
-        waitFor().until(ExpectedConditions.attributeToBe(By.id("session-status"), "data-status", "LIVE"));
+        waitFor(browser).until(ExpectedConditions.attributeToBe(By.id("session-status"), "data-status", "LIVE"));
         assertThat(sessions.row(id).status()).isEqualTo(SessionStatus.LIVE);
-        waitFor().until(ExpectedConditions.textToBe(By.id("count-viewers"), "0")); // the counts fragment is re-drawn by polling
+        waitFor(browser).until(ExpectedConditions.textToBe(By.id("count-viewers"), "0")); // the counts fragment is re-drawn by polling
         click(By.id("explain-" + item));
-        waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "正在讲解"));
+        waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "正在讲解"));
         assertThat(browser.findElement(By.id("item-" + item)).getAttribute("class")).contains("explaining");
         assertThat(text(By.cssSelector("#item-" + item + " .explaining-badge"))).isEqualTo("讲解中");
         assertThat(sessions.row(id).explainingItemId()).isEqualTo(item);
@@ -160,15 +158,15 @@ class StudioBrowserTests {
                     }
                 }).join();
         try {
-            waitFor().until(ExpectedConditions.textToBe(By.id("count-viewers"), "1"));
+            waitFor(browser).until(ExpectedConditions.textToBe(By.id("count-viewers"), "1"));
             Account buyer = account("买柿饼的");
             long address = addresses.add(buyer.id(), new NewAddress("家里", "13800138000", "北京市朝阳区", "建国路 88 号", true)).id();
             ledger.topUp(buyer.id(), 100_00, "browser-studio:" + buyer.id());
             long orderId = orders.place(caller(buyer), new NewOrder(List.of(new NewOrder.Line(jin, 1, item)), address, id),
                     ClientInfo.INTERNAL).id();
             orders.pay(orderId, caller(buyer));
-            waitFor().until(ExpectedConditions.textToBe(By.id("count-orders"), "1"));
-            waitFor().until(ExpectedConditions.textToBe(By.id("count-gmv"), "¥29.90"));
+            waitFor(browser).until(ExpectedConditions.textToBe(By.id("count-orders"), "1"));
+            waitFor(browser).until(ExpectedConditions.textToBe(By.id("count-gmv"), "¥29.90"));
             assertThat(browser.getCurrentUrl()).isEqualTo(before);
         } finally {
             viewer.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
@@ -176,7 +174,7 @@ class StudioBrowserTests {
     }
 
     private String status() {
-        return waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("session-status"))).getAttribute("data-status");
+        return waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("session-status"))).getAttribute("data-status");
     }
 
     private Account account(String displayName) {
@@ -194,25 +192,21 @@ class StudioBrowserTests {
         type(By.id("username"), account.handle());
         type(By.id("password"), PASSWORD);
         click(By.id("login-submit"));
-        waitFor().until(ExpectedConditions.textToBe(By.id("me"), account.displayName()));
+        waitFor(browser).until(ExpectedConditions.textToBe(By.id("me"), account.displayName()));
     }
 
     private void click(By by) {
-        waitFor().until(ExpectedConditions.elementToBeClickable(by)).click();
+        waitFor(browser).until(ExpectedConditions.elementToBeClickable(by)).click();
     }
 
     private void type(By by, String text) {
-        WebElement field = waitFor().until(ExpectedConditions.visibilityOfElementLocated(by));
+        WebElement field = waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(by));
         field.clear();
         field.sendKeys(text);
     }
 
     private String text(By by) {
-        return waitFor().until(ExpectedConditions.visibilityOfElementLocated(by)).getText();
-    }
-
-    private WebDriverWait waitFor() {
-        return new WebDriverWait(browser, PATIENCE);
+        return waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(by)).getText();
     }
 
     private String url(String path) {

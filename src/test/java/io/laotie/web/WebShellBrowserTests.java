@@ -23,15 +23,14 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import static io.laotie.support.HeadlessChromium.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -42,7 +41,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @LaotieTest
 class WebShellBrowserTests {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(15);
 
     private static HeadlessChromium chromium;
     private static ChromeDriver browser;
@@ -93,7 +91,7 @@ class WebShellBrowserTests {
         type(By.id("city"), "洛阳");
         click(By.id("signup-submit"));
 
-        waitFor().until(ExpectedConditions.textToBe(By.id("me"), "浏览器老铁 " + handle.substring(handle.length() - 4)));
+        waitFor(browser).until(ExpectedConditions.textToBe(By.id("me"), "浏览器老铁 " + handle.substring(handle.length() - 4)));
         assertThat(browser.getCurrentUrl()).isEqualTo(url("/"));
         assertThat(browser.findElements(By.id("nav-login"))).isEmpty();
         assertThat(accounts.findByHandle(handle)).hasValueSatisfying(a -> assertThat(a.city()).isEqualTo("洛阳"));
@@ -108,16 +106,16 @@ class WebShellBrowserTests {
         type(By.id("username"), handle);
         type(By.id("password"), "a-wrong-password");
         click(By.id("login-submit"));
-        waitFor().until(ExpectedConditions.textToBe(By.id("login-error"), "用户名或密码不对。"));
+        waitFor(browser).until(ExpectedConditions.textToBe(By.id("login-error"), "用户名或密码不对。"));
         assertThat(browser.findElements(By.id("me"))).isEmpty();
 
         type(By.id("username"), handle);
         type(By.id("password"), "the-right-password");
         click(By.id("login-submit"));
-        waitFor().until(ExpectedConditions.textToBe(By.id("me"), "登录测试"));
+        waitFor(browser).until(ExpectedConditions.textToBe(By.id("me"), "登录测试"));
 
         click(By.id("logout"));
-        waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("nav-login")));
+        waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("nav-login")));
     }
 
     @Test
@@ -127,7 +125,7 @@ class WebShellBrowserTests {
         assertThat(text(By.id("nav-home"))).isEqualTo("首页");
 
         click(By.id("lang-en"));
-        waitFor().until(ExpectedConditions.textToBe(By.id("nav-home"), "Home"));
+        waitFor(browser).until(ExpectedConditions.textToBe(By.id("nav-home"), "Home"));
         assertThat(browser.getCurrentUrl()).startsWith(url("/login"));
         assertThat(text(By.tagName("h1"))).isEqualTo("Log in");
 
@@ -136,7 +134,7 @@ class WebShellBrowserTests {
         assertThat(text(By.cssSelector(".categories h2"))).isEqualTo("Categories");
 
         click(By.id("lang-zh"));
-        waitFor().until(ExpectedConditions.textToBe(By.id("nav-home"), "首页"));
+        waitFor(browser).until(ExpectedConditions.textToBe(By.id("nav-home"), "首页"));
         browser.get(url("/signup"));
         assertThat(text(By.tagName("h1"))).isEqualTo("注册");
     }
@@ -151,7 +149,7 @@ class WebShellBrowserTests {
         type(By.id("name"), "老铁小卖部 " + handle);
         type(By.id("description"), "自家种的");
         click(By.id("open-shop"));
-        waitFor().until(ExpectedConditions.textToBe(By.id("console-shop-name"), "老铁小卖部 " + handle));
+        waitFor(browser).until(ExpectedConditions.textToBe(By.id("console-shop-name"), "老铁小卖部 " + handle));
         assertThat(browser.findElements(By.id("nav-console"))).hasSize(1); // opening a shop made a merchant
 
         click(By.id("new-product"));
@@ -171,10 +169,10 @@ class WebShellBrowserTests {
         type(By.id("skus1.stock"), "10");
         click(By.id("create-product"));
 
-        waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), title));
+        waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), title));
         click(By.linkText(title));
 
-        waitFor().until(ExpectedConditions.textToBe(By.id("product-title"), title));
+        waitFor(browser).until(ExpectedConditions.textToBe(By.id("product-title"), title));
         assertThat(text(By.id("product-price"))).isEqualTo("¥12.50");
         assertThat(text(By.id("product-reference"))).isEqualTo("¥29.90");
         assertThat(text(By.id("product-benefit"))).isEqualTo("¥17.40");
@@ -202,7 +200,7 @@ class WebShellBrowserTests {
         row.findElement(By.cssSelector(".stock-form button")).click();
 
         // htmx swaps the row in place: the new row says what happened and the page did not reload
-        waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#sku-" + sku + " .row-outcome"), "现在是 15"));
+        waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#sku-" + sku + " .row-outcome"), "现在是 15"));
         assertThat(text(By.cssSelector("#sku-" + sku + " td.stock"))).isEqualTo("15");
         assertThat(browser.findElements(By.cssSelector(".flash"))).isEmpty();
         assertThat(products.view(product.id(), Optional.empty()).skus().getFirst().available()).isEqualTo(15);
@@ -213,25 +211,21 @@ class WebShellBrowserTests {
         type(By.id("username"), handle);
         type(By.id("password"), password);
         click(By.id("login-submit"));
-        waitFor().until(ExpectedConditions.textToBe(By.id("me"), displayName));
+        waitFor(browser).until(ExpectedConditions.textToBe(By.id("me"), displayName));
     }
 
     private void click(By by) {
-        waitFor().until(ExpectedConditions.elementToBeClickable(by)).click();
+        waitFor(browser).until(ExpectedConditions.elementToBeClickable(by)).click();
     }
 
     private void type(By by, String text) {
-        WebElement field = waitFor().until(ExpectedConditions.visibilityOfElementLocated(by));
+        WebElement field = waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(by));
         field.clear();
         field.sendKeys(text);
     }
 
     private String text(By by) {
-        return waitFor().until(ExpectedConditions.visibilityOfElementLocated(by)).getText();
-    }
-
-    private WebDriverWait waitFor() {
-        return new WebDriverWait(browser, PATIENCE);
+        return waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(by)).getText();
     }
 
     private String url(String path) {
