@@ -3,6 +3,7 @@
 #   bench/flash-sale.sh [h2|postgres] [stock] [concurrency] [buyers] [plain|live]
 # plain: buyers place and pay plain orders of one hot SKU until its stock is gone (the orders issue's figure).
 # live:  a live room's flash sale (秒杀) of [stock] units; buyers place room orders until it is sold out.
+# LAOTIE_BENCH_JFR=target/flash.jfr also records a JFR profile of the server (written when it stops).
 # postgres uses LAOTIE_BENCH_POSTGRES_URL (default jdbc:postgresql://127.0.0.1:5432/test?user=postgres), in a
 # fresh schema. Prints one FLASH-SALE line with throughput, latency and the oversold count.
 set -euo pipefail
@@ -34,7 +35,9 @@ if [ "$db" = postgres ]; then
   server_args+=(--spring.datasource.url="$url&currentSchema=$schema" --spring.datasource.username=
     --spring.flyway.schemas=$schema --spring.flyway.default-schema=$schema)
 fi
-java -Xmx1g -jar target/laotie.jar "${server_args[@]}" > "$data/server.log" 2>&1 &
+jfr=()
+[ -n "${LAOTIE_BENCH_JFR:-}" ] && jfr=(-XX:StartFlightRecording=filename="$LAOTIE_BENCH_JFR",settings=profile,dumponexit=true)
+java -Xmx1g "${jfr[@]}" -jar target/laotie.jar "${server_args[@]}" > "$data/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; [ "$db" = postgres ] && psql -h 127.0.0.1 -U postgres -d test -qc "drop schema if exists $schema cascade" || true' EXIT
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null && break; sleep 1; done
