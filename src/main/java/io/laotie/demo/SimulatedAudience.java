@@ -6,7 +6,11 @@ import io.laotie.identity.Caller;
 import io.laotie.identity.ClientInfo;
 import io.laotie.ledger.AccountRef;
 import io.laotie.ledger.Ledger;
+import io.laotie.live.FlashSale;
+import io.laotie.live.FlashSaleStatus;
+import io.laotie.live.FlashSales;
 import io.laotie.live.LiveRooms;
+import io.laotie.live.NewFlashSale;
 import io.laotie.live.LiveSession;
 import io.laotie.live.LiveSessions;
 import io.laotie.live.SessionStatus;
@@ -45,7 +49,8 @@ import java.util.random.RandomGenerator;
  * The simulated audience of the demo's simulated live rooms (sessions created with {@code simulated = true}): while
  * {@code laotie.demo.simulated-audience} is on, every {@code simulated-audience-interval} some of the simulated
  * viewers ({@link SimulatedViewers}, named "模拟观众·…") comment on the goods, tap likes, now and then follow the
- * creator or join the fan club from the room, and once in a while buy a shelf item in the room and pay for it.
+ * creator or join the fan club from the room, and once in a while buy a shelf item in the room and pay for it. Now and
+ * then the room's creator starts a flash sale (秒杀) of a few units, and the audience grabs them once it opens.
  *
  * <p>It acts only through the façades a real viewer's requests reach: comments pass moderation and the per-viewer rate
  * limit of {@link LiveRooms#comment} (each beat spreads its comments over different viewers), purchases are priced
@@ -58,13 +63,17 @@ import java.util.random.RandomGenerator;
 class SimulatedAudience implements SmartLifecycle {
 
     /** What one beat did, over all rooms. */
-    record Beat(int rooms, int comments, int likes, int follows, int joins, int purchases) {
+    record Beat(int rooms, int comments, int likes, int follows, int joins, int purchases, int flashSales) {
     }
 
     static final double FOLLOW_CHANCE = 0.05;
     static final double JOIN_CHANCE = 0.02;
     /** Per room and beat: at the default 3 s, about one purchase per room every eight minutes. */
     static final double BUY_CHANCE = 0.006;
+    /** Per room and beat: at the default 3 s, a flash sale in a room about every ten minutes. */
+    static final double FLASH_SALE_CHANCE = 0.005;
+    /** Per room and beat while a sale runs: a viewer grabs a unit. */
+    static final double GRAB_CHANCE = 0.5;
     /** The audience leaves this many units of a SKU for real buyers. */
     static final long STOCK_TO_SPARE = 20;
     static final long MAX_PRICE_FEN = 60_000;
@@ -82,15 +91,17 @@ class SimulatedAudience implements SmartLifecycle {
         int follows;
         int joins;
         int purchases;
+        int flashSales;
 
         Beat beat(int rooms) {
-            return new Beat(rooms, comments, likes, follows, joins, purchases);
+            return new Beat(rooms, comments, likes, follows, joins, purchases, flashSales);
         }
     }
 
     private final DemoProperties properties;
     private final LiveSessions sessions;
     private final Shelf shelf;
+    private final FlashSales flashSales;
     private final LiveRooms rooms;
     private final Follows follows;
     private final FanClubs fanClubs;
@@ -108,18 +119,20 @@ class SimulatedAudience implements SmartLifecycle {
     private Instant lastWarning = Instant.EPOCH;
 
     @Autowired
-    SimulatedAudience(DemoProperties properties, LiveSessions sessions, Shelf shelf, LiveRooms rooms, Follows follows,
-                      FanClubs fanClubs, Orders orders, Ledger ledger, Accounts accounts, Products products, Ids ids, Clock clock) {
-        this(properties, sessions, shelf, rooms, follows, fanClubs, orders, ledger, accounts, products, ids, clock,
+    SimulatedAudience(DemoProperties properties, LiveSessions sessions, Shelf shelf, FlashSales flashSales, LiveRooms rooms,
+                      Follows follows, FanClubs fanClubs, Orders orders, Ledger ledger, Accounts accounts, Products products, Ids ids,
+                      Clock clock) {
+        this(properties, sessions, shelf, flashSales, rooms, follows, fanClubs, orders, ledger, accounts, products, ids, clock,
                 properties.simulatedAudienceSeed() == null ? new SplittableRandom() : new SplittableRandom(properties.simulatedAudienceSeed()));
     }
 
-    SimulatedAudience(DemoProperties properties, LiveSessions sessions, Shelf shelf, LiveRooms rooms, Follows follows,
-                      FanClubs fanClubs, Orders orders, Ledger ledger, Accounts accounts, Products products, Ids ids, Clock clock,
-                      RandomGenerator random) {
+    SimulatedAudience(DemoProperties properties, LiveSessions sessions, Shelf shelf, FlashSales flashSales, LiveRooms rooms,
+                      Follows follows, FanClubs fanClubs, Orders orders, Ledger ledger, Accounts accounts, Products products, Ids ids,
+                      Clock clock, RandomGenerator random) {
         this.properties = properties;
         this.sessions = sessions;
         this.shelf = shelf;
+        this.flashSales = flashSales;
         this.rooms = rooms;
         this.follows = follows;
         this.fanClubs = fanClubs;
@@ -224,6 +237,20 @@ class SimulatedAudience implements SmartLifecycle {
                     tally.purchases++;
                 }
             }
+            List<FlashSale> open = flashSales.of(id).stream().filter(sale -> sale.status() != FlashSaleStatus.ENDED).toList();
+            if (open.isEmpty() && random.nextDouble() < FLASH_SALE_CHANCE) {
+                if (attempt("flash sale", id, () -> startFlashSale(session, onSale))) {
+                    tally.flashSales++;
+                }
+            }
+            for (FlashSale sale : open) {
+                if (sale.status() == FlashSaleStatus.RUNNING && sale.remaining() > 0 && random.nextDouble() < GRAB_CHANCE) {
+                    Viewer viewer = audience.get(random.nextInt(audience.size()));
+                    if (attempt("flash-sale purchase", id, () -> grab(sale, viewer))) {
+                        tally.purchases++;
+                    }
+                }
+            }
         } catch (RuntimeException e) {
             warn("The simulated audience of room " + id + " missed a beat", e);
         }
@@ -253,11 +280,50 @@ class SimulatedAudience implements SmartLifecycle {
         int quantity = random.nextDouble() < 0.2 ? 2 : 1;
         OrderView order = orders.place(viewer.caller(),
                 new NewOrder(List.of(new NewOrder.Line(sku.skuId(), quantity, item.get().id())), null, sessionId), viewer.client());
+        pay(order, viewer);
+    }
+
+    /** Pays from the wallet, topping it up first when it runs low. */
+    private void pay(OrderView order, Viewer viewer) {
         long accountId = viewer.caller().accountId();
         if (ledger.balance(AccountRef.wallet(accountId)) < order.total()) {
             ledger.topUp(accountId, WALLET_REFILL_FEN, "demo-audience:" + viewer.caller().handle() + ":" + ids.next());
         }
         orders.pay(order.id(), viewer.caller());
+    }
+
+    /**
+     * The creator starts a flash sale of 5–20 units of an affordable SKU with stock to spare, at about 30 % off, one
+     * per buyer, opening after 30 s and running three minutes.
+     */
+    private void startFlashSale(LiveSession session, List<ShelfItem> onSale) {
+        List<ShelfItem.Sku> candidates = new ArrayList<>();
+        List<ShelfItem> itemOf = new ArrayList<>();
+        for (ShelfItem item : onSale) {
+            for (ShelfItem.Sku sku : item.skus()) {
+                if (sku.available() >= STOCK_TO_SPARE + 5 && sku.price() <= MAX_PRICE_FEN) {
+                    candidates.add(sku);
+                    itemOf.add(item);
+                }
+            }
+        }
+        if (candidates.isEmpty()) {
+            throw new Skipped("no SKU with stock to spare for a flash sale");
+        }
+        int pick = random.nextInt(candidates.size());
+        ShelfItem.Sku sku = candidates.get(pick);
+        int quantity = (int) Math.min(5 + random.nextInt(16), sku.available() - STOCK_TO_SPARE);
+        long usual = sku.livePrice() != null ? sku.livePrice() : sku.price();
+        Caller creator = accounts.callerOf(session.creatorId()).orElseThrow(() -> new Skipped("the creator is not active"));
+        flashSales.create(session.id(), creator, new NewFlashSale(itemOf.get(pick).id(), sku.skuId(), Math.max(1, usual * 7 / 10),
+                quantity, 1, 30, 180));
+    }
+
+    /** A viewer grabs one unit of a running flash sale in the room and pays for it. */
+    private void grab(FlashSale sale, Viewer viewer) {
+        OrderView order = orders.place(viewer.caller(), new NewOrder(List.of(new NewOrder.Line(sale.skuId(), 1, sale.shelfItemId())),
+                null, sale.liveSessionId()), viewer.client());
+        pay(order, viewer);
     }
 
     /** What a viewer talks about or buys: the explaining item more often than not. */

@@ -10,6 +10,9 @@ import io.laotie.identity.Caller;
 import io.laotie.identity.ClientInfo;
 import io.laotie.identity.NewAccount;
 import io.laotie.ledger.Ledger;
+import io.laotie.live.FlashSale;
+import io.laotie.live.FlashSaleStatus;
+import io.laotie.live.FlashSales;
 import io.laotie.live.LivePrice;
 import io.laotie.live.LiveRooms;
 import io.laotie.live.LiveSession;
@@ -21,6 +24,7 @@ import io.laotie.live.Shelf;
 import io.laotie.live.ShelfItem;
 import io.laotie.order.Orders;
 import io.laotie.platform.Ids;
+import io.laotie.platform.PlatformClock;
 import io.laotie.social.Comment;
 import io.laotie.social.Creators;
 import io.laotie.social.FanClubs;
@@ -34,6 +38,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
@@ -60,6 +65,8 @@ class SimulatedAudienceTests {
     @Autowired RoomSignals signals;
     @Autowired Ids ids;
     @Autowired Clock clock;
+    @Autowired PlatformClock platformClock;
+    @Autowired FlashSales flashSales;
     @Autowired JdbcClient jdbc;
 
     /** Every chance taken, always the first choice: a beat that comments, likes, follows, joins and buys. */
@@ -101,7 +108,7 @@ class SimulatedAudienceTests {
 
         SimulatedAudience.Beat beat = audience.step(sessions.get(room.id()));
 
-        assertThat(beat).isEqualTo(new SimulatedAudience.Beat(1, 1, 1, 1, 1, 1));
+        assertThat(beat).isEqualTo(new SimulatedAudience.Beat(1, 1, 1, 1, 1, 1, 1));
         long viewer = accounts.findByHandle(SimulatedViewers.ALL.getFirst().handle()).orElseThrow().id();
         assertThat(follows.follows(viewer, room.creator().accountId())).isTrue();
         assertThat(fanClubs.membership(room.creator().accountId(), viewer)).isPresent();
@@ -119,6 +126,25 @@ class SimulatedAudienceTests {
     }
 
     @Test
+    void theCreatorOfASimulatedRoomStartsAFlashSaleAndTheAudienceGrabsItOnceItOpens() {
+        Room room = liveRoom();
+        SimulatedAudience audience = audience(EVERYTHING);
+        assertThat(audience.step(sessions.get(room.id())).flashSales()).isEqualTo(1);
+        FlashSale sale = flashSales.of(room.id()).getFirst();
+        assertThat(sale.status()).isEqualTo(FlashSaleStatus.SCHEDULED);
+        assertThat(sale.perBuyerLimit()).isEqualTo(1);
+        assertThat(sale.price()).isLessThan(sale.listPrice());
+
+        platformClock.advance(Duration.ofSeconds(30));
+        audience.step(sessions.get(room.id()));
+        assertThat(jdbc.sql("""
+                        select count(*) from orders o join order_lines l on l.order_id = o.id
+                        where o.live_session_id = ? and o.status = 'PAID' and l.sku_id = ? and l.unit_price = ?""")
+                .params(room.id(), sale.skuId(), sale.price()).query(Long.class).single()).isEqualTo(1);
+        assertThat(flashSales.get(sale.id()).remaining()).isEqualTo(sale.quantity() - 1);
+    }
+
+    @Test
     void neverThrowsWhenTheSessionEndedMeanwhile() {
         Room room = liveRoom();
         SimulatedAudience audience = audience(EVERYTHING);
@@ -126,7 +152,7 @@ class SimulatedAudienceTests {
         sessions.end(room.id(), room.creator());
         long comments = signals.commentCount(room.id());
 
-        assertThatCode(() -> assertThat(audience.step(listedWhileLive)).isEqualTo(new SimulatedAudience.Beat(1, 0, 0, 0, 0, 0)))
+        assertThatCode(() -> assertThat(audience.step(listedWhileLive)).isEqualTo(new SimulatedAudience.Beat(1, 0, 0, 0, 0, 0, 0)))
                 .doesNotThrowAnyException();
         assertThat(signals.commentCount(room.id())).isEqualTo(comments);
         assertThat(jdbc.sql("select count(*) from orders where live_session_id = ?").param(room.id()).query(Long.class).single()).isZero();
@@ -148,7 +174,7 @@ class SimulatedAudienceTests {
     }
 
     private SimulatedAudience audience(RandomGenerator random) {
-        return new SimulatedAudience(properties, sessions, shelf, rooms, follows, fanClubs, orders, ledger, accounts, products, ids,
+        return new SimulatedAudience(properties, sessions, shelf, flashSales, rooms, follows, fanClubs, orders, ledger, accounts, products, ids,
                 clock, random);
     }
 
