@@ -2,8 +2,6 @@ package io.laotie.support;
 
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -19,7 +17,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.function.Supplier;
 
 /**
  * Debian's Chromium driven headless through Debian's chromedriver, for the browser tests. Without them a test
@@ -74,29 +71,11 @@ public final class HeadlessChromium {
         }
     }
 
-    /**
-     * Keeps a screenshot and the page source of a failed test under target/browser-failures, named with
-     * {@code prefix}, to see what the browser saw.
-     */
-    public static TestWatcher failureRecorder(String prefix, Supplier<ChromeDriver> browser) {
-        return new TestWatcher() {
-            @Override
-            public void testFailed(ExtensionContext context, Throwable cause) {
-                ChromeDriver driver = browser.get();
-                if (driver == null) {
-                    return;
-                }
-                try {
-                    Path folder = Files.createDirectories(Path.of("target", "browser-failures"));
-                    String name = prefix + context.getRequiredTestMethod().getName();
-                    Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), folder.resolve(name + ".png"),
-                            StandardCopyOption.REPLACE_EXISTING);
-                    Files.writeString(folder.resolve(name + ".html"), driver.getPageSource());
-                } catch (IOException | RuntimeException e) {
-                    cause.addSuppressed(e);
-                }
-            }
-        };
+    /** Keeps a screenshot and the page source under target/browser-failures as {@code name}.png and .html. */
+    void keep(String name) throws IOException {
+        Path folder = Files.createDirectories(Path.of("target", "browser-failures"));
+        Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), folder.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(folder.resolve(name + ".html"), driver.getPageSource());
     }
 
     /**

@@ -4,13 +4,10 @@ import io.laotie.live.FlashSale;
 import io.laotie.live.FlashSales;
 import io.laotie.platform.PlatformClock;
 import io.laotie.support.Api;
-import io.laotie.support.HeadlessChromium;
+import io.laotie.support.Browsers;
 import io.laotie.support.LaotieTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -20,8 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import static io.laotie.support.HeadlessChromium.waitFor;
@@ -39,10 +36,14 @@ class FlashSaleBrowserTests {
     private static final String PASSWORD = "secret-pass-1"; // the password Api gives its users
     private static final long FLASH_PRICE = 990;
 
-    private static HeadlessChromium creatorChromium;
-    private static HeadlessChromium viewerChromium;
     private static ChromeDriver creatorBrowser;
     private static ChromeDriver viewerBrowser;
+
+    @RegisterExtension
+    static final Browsers BROWSERS = new Browsers(List.of("flash-creator-", "flash-viewer-"), drivers -> {
+        creatorBrowser = drivers.get(0);
+        viewerBrowser = drivers.get(1);
+    });
 
     @LocalServerPort
     int port;
@@ -52,30 +53,6 @@ class FlashSaleBrowserTests {
     PlatformClock clock;
     @Autowired
     FlashSales flashSales;
-
-    @RegisterExtension
-    static final TestWatcher CREATOR_FAILURES = HeadlessChromium.failureRecorder("flash-creator-", () -> creatorBrowser);
-    @RegisterExtension
-    static final TestWatcher VIEWER_FAILURES = HeadlessChromium.failureRecorder("flash-viewer-", () -> viewerBrowser);
-
-    @BeforeAll
-    static void startBrowsers() throws IOException {
-        creatorChromium = HeadlessChromium.startOrSkip();
-        creatorBrowser = creatorChromium.driver();
-        viewerChromium = HeadlessChromium.startOrSkip();
-        viewerBrowser = viewerChromium.driver();
-    }
-
-    @AfterAll
-    static void stopBrowsers() throws IOException {
-        for (HeadlessChromium chromium : new HeadlessChromium[]{creatorChromium, viewerChromium}) {
-            if (chromium != null) {
-                chromium.stop();
-            }
-        }
-        creatorChromium = viewerChromium = null;
-        creatorBrowser = viewerBrowser = null;
-    }
 
     @Test
     void aCreatorStartsAFlashSaleAndAViewerCountsDownBuysAtTheSalePriceAndSeesWhatIsLeft() {

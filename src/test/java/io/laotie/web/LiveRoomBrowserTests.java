@@ -1,14 +1,11 @@
 package io.laotie.web;
 
 import io.laotie.support.Api;
-import io.laotie.support.HeadlessChromium;
+import io.laotie.support.Browsers;
 import io.laotie.support.LaotieTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -17,7 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-import java.io.IOException;
+import java.util.List;
 
 import static io.laotie.support.HeadlessChromium.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,39 +30,19 @@ class LiveRoomBrowserTests {
 
     private static final String PASSWORD = "secret-pass-1"; // the password Api gives its users
 
-    private static HeadlessChromium chromiumA;
-    private static HeadlessChromium chromiumB;
     private static ChromeDriver a;
     private static ChromeDriver b;
+
+    @RegisterExtension
+    static final Browsers BROWSERS = new Browsers(List.of("live-a-", "live-b-"), drivers -> {
+        a = drivers.get(0);
+        b = drivers.get(1);
+    });
 
     @LocalServerPort
     int port;
     @Autowired
     Api api;
-
-    @RegisterExtension
-    static final TestWatcher FAILURES_A = HeadlessChromium.failureRecorder("live-a-", () -> a);
-    @RegisterExtension
-    static final TestWatcher FAILURES_B = HeadlessChromium.failureRecorder("live-b-", () -> b);
-
-    @BeforeAll
-    static void startBrowsers() throws IOException {
-        chromiumA = HeadlessChromium.startOrSkip();
-        a = chromiumA.driver();
-        chromiumB = HeadlessChromium.startOrSkip();
-        b = chromiumB.driver();
-    }
-
-    @AfterAll
-    static void stopBrowsers() throws IOException {
-        for (HeadlessChromium chromium : new HeadlessChromium[]{chromiumA, chromiumB}) {
-            if (chromium != null) {
-                chromium.stop();
-            }
-        }
-        chromiumA = chromiumB = null;
-        a = b = null;
-    }
 
     @BeforeEach
     void forgetEverything() {

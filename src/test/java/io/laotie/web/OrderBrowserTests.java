@@ -21,14 +21,11 @@ import io.laotie.order.OrderView;
 import io.laotie.order.Orders;
 import io.laotie.platform.PageRequest;
 import io.laotie.support.Api;
-import io.laotie.support.HeadlessChromium;
+import io.laotie.support.Browsers;
 import io.laotie.support.LaotieTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -36,7 +33,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.io.IOException;
 import java.util.List;
 
 import static io.laotie.support.HeadlessChromium.waitFor;
@@ -53,8 +49,10 @@ class OrderBrowserTests {
 
     private static final String PASSWORD = "browser-order-password";
 
-    private static HeadlessChromium chromium;
     private static ChromeDriver browser;
+
+    @RegisterExtension
+    static final Browsers BROWSERS = new Browsers("order-", driver -> browser = driver);
 
     @LocalServerPort
     int port;
@@ -70,24 +68,6 @@ class OrderBrowserTests {
     Ledger ledger;
     @Autowired
     Orders orders;
-
-    @RegisterExtension
-    static final TestWatcher FAILURES = HeadlessChromium.failureRecorder("order-", () -> browser);
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        chromium = HeadlessChromium.startOrSkip();
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (chromium != null) {
-            chromium.stop();
-            chromium = null;
-            browser = null;
-        }
-    }
 
     @BeforeEach
     void forgetEverything() {

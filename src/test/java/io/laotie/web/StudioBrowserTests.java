@@ -22,13 +22,10 @@ import io.laotie.order.Orders;
 import io.laotie.social.Creators;
 import io.laotie.social.NewCreator;
 import io.laotie.support.Api;
-import io.laotie.support.HeadlessChromium;
+import io.laotie.support.Browsers;
 import io.laotie.support.LaotieTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -36,7 +33,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -59,8 +55,10 @@ class StudioBrowserTests {
 
     private static final String PASSWORD = "browser-studio-password";
 
-    private static HeadlessChromium chromium;
     private static ChromeDriver browser;
+
+    @RegisterExtension
+    static final Browsers BROWSERS = new Browsers("studio-", driver -> browser = driver);
 
     @LocalServerPort
     int port;
@@ -84,24 +82,6 @@ class StudioBrowserTests {
     Shelf shelf;
     @Autowired
     ZoneId platformZone;
-
-    @RegisterExtension
-    static final TestWatcher FAILURES = HeadlessChromium.failureRecorder("studio-", () -> browser);
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        chromium = HeadlessChromium.startOrSkip();
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (chromium != null) {
-            chromium.stop();
-            chromium = null;
-            browser = null;
-        }
-    }
 
     @Test
     void aCreatorSchedulesASessionPricesTheShelfGoesLiveExplainsAnItemAndWatchesTheCounts() {

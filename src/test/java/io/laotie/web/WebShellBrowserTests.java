@@ -10,14 +10,11 @@ import io.laotie.identity.Account;
 import io.laotie.identity.Accounts;
 import io.laotie.identity.ClientInfo;
 import io.laotie.identity.NewAccount;
-import io.laotie.support.HeadlessChromium;
+import io.laotie.support.Browsers;
 import io.laotie.support.LaotieTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -26,7 +23,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,9 +37,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @LaotieTest
 class WebShellBrowserTests {
 
-
-    private static HeadlessChromium chromium;
     private static ChromeDriver browser;
+
+    @RegisterExtension
+    static final Browsers BROWSERS = new Browsers("shell-", driver -> browser = driver);
 
     @LocalServerPort
     int port;
@@ -53,24 +50,6 @@ class WebShellBrowserTests {
     Shops shops;
     @Autowired
     Products products;
-
-    @RegisterExtension
-    static final TestWatcher FAILURES = HeadlessChromium.failureRecorder("", () -> browser);
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        chromium = HeadlessChromium.startOrSkip();
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (chromium != null) {
-            chromium.stop();
-            chromium = null;
-            browser = null;
-        }
-    }
 
     /** Every test starts as a first-time visitor: no session, no language cookie. */
     @BeforeEach
