@@ -135,6 +135,7 @@ public class FlashSales {
         FlashSaleGate gate = new FlashSaleGate(id, liveSessionId, session.creatorId(), item.id(), sku.skuId(), request.price(),
                 allotment, request.quantity(), request.perBuyerLimit(), startsAt, endsAt);
         open.put(id, gate);
+        shelf.stockChanged(liveSessionId);
         hub.broadcast(liveSessionId, frame(gate, "scheduled")
                 .with("shelfItemId", Long.toString(item.id())).with("skuId", Long.toString(sku.skuId()))
                 .with("price", request.price()).with("listPrice", sku.price()).with("quantity", request.quantity())
@@ -272,6 +273,7 @@ public class FlashSales {
             FlashSale sale = get(id);
             hub.broadcast(sale.liveSessionId(), Frame.of("flash-sale").with("phase", "ended").with("id", Long.toString(id))
                     .with("sold", sold).with("reason", reason));
+            shelf.stockChanged(sale.liveSessionId()); // the unsold units are on sale again
         }
     }
 

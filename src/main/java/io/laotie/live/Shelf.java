@@ -285,6 +285,11 @@ public class Shelf {
     }
 
     /** Drops the cached view and tells the room, with the new shelf. */
+    /** The shelf's stock changed behind its back (a flash sale held or gave back units): the room hears it again. */
+    void stockChanged(long liveSessionId) {
+        changed(liveSessionId);
+    }
+
     private void changed(long liveSessionId) {
         cache.remove(liveSessionId);
         hub.broadcast(liveSessionId, Frame.of("shelf").with("items", build(liveSessionId)));

@@ -90,20 +90,9 @@ class FlashSaleTests {
         for (int i = 0; i < 20; i++) {
             attempts.add(buyers.get(i % 10));
         }
-        Collections.shuffle(attempts);
-        CyclicBarrier start = new CyclicBarrier(attempts.size());
-        ExecutorService pool = Executors.newFixedThreadPool(attempts.size());
-        List<Future<Api.Response>> answers = new ArrayList<>();
-        for (User buyer : attempts) {
-            answers.add(pool.submit(() -> {
-                start.await(60, TimeUnit.SECONDS);
-                return api.post("/api/orders", buyer, live.roomOrder(live.skuId, 1));
-            }));
-        }
         List<Api.Response> placed = new ArrayList<>();
         Map<String, Integer> refusals = new HashMap<>();
-        for (Future<Api.Response> answer : answers) {
-            Api.Response response = answer.get(300, TimeUnit.SECONDS);
+        for (Api.Response response : together(attempts, live)) {
             if (response.status() == 201) {
                 placed.add(response);
             } else {
@@ -111,7 +100,6 @@ class FlashSaleTests {
                 refusals.merge(response.text("type"), 1, Integer::sum);
             }
         }
-        pool.shutdown();
 
         assertThat(placed).hasSize(120);
         assertThat(refusals.keySet()).isSubsetOf("urn:laotie:problem:sold-out", "urn:laotie:problem:limit-exceeded");
@@ -167,31 +155,43 @@ class FlashSaleTests {
         for (int round = 0; round < 4; round++) {
             attempts.addAll(buyers);
         }
-        Collections.shuffle(attempts);
-        CyclicBarrier start = new CyclicBarrier(attempts.size());
-        ExecutorService pool = Executors.newFixedThreadPool(attempts.size());
-        List<Future<Api.Response>> answers = new ArrayList<>();
-        for (User buyer : attempts) {
-            answers.add(pool.submit(() -> {
-                start.await(60, TimeUnit.SECONDS);
-                return api.post("/api/orders", buyer, live.roomOrder(live.skuId, 1));
-            }));
-        }
         Map<Integer, Integer> statuses = new HashMap<>();
-        for (Future<Api.Response> answer : answers) {
-            Api.Response response = answer.get(300, TimeUnit.SECONDS);
+        for (Api.Response response : together(attempts, live)) {
             statuses.merge(response.status(), 1, Integer::sum);
             if (response.status() == 409) {
                 assertThat(response.text("type")).isEqualTo("urn:laotie:problem:limit-exceeded");
             }
         }
-        pool.shutdown();
         assertThat(statuses).containsOnlyKeys(201, 409).containsEntry(201, 100).containsEntry(409, 100);
         long allotment = jdbc.sql("select allotment_id from flash_sales where id = ?").param(Long.parseLong(saleId)).query(Long.class).single();
         List<Long> perBuyer = jdbc.sql("select sum(l.quantity) from order_lines l join orders o on o.id = l.order_id where l.drawn_from = ? group by o.buyer_id")
                 .param(allotment).query(Long.class).list();
         assertThat(perBuyer).hasSize(50).allMatch(units -> units == 2);
         assertThat(api.get("/api/flash-sales/" + saleId, null).body().path("remaining").asInt()).isEqualTo(300);
+    }
+
+    /** Each attempt, in shuffled order on a thread of its own, places a room order of one unit; all released at once. */
+    private List<Api.Response> together(List<User> attempts, LiveFixture live) throws Exception {
+        List<User> shuffled = new ArrayList<>(attempts);
+        Collections.shuffle(shuffled);
+        CyclicBarrier start = new CyclicBarrier(shuffled.size());
+        ExecutorService pool = Executors.newFixedThreadPool(shuffled.size());
+        try {
+            List<Future<Api.Response>> answers = new ArrayList<>();
+            for (User buyer : shuffled) {
+                answers.add(pool.submit(() -> {
+                    start.await(60, TimeUnit.SECONDS);
+                    return api.post("/api/orders", buyer, live.roomOrder(live.skuId, 1));
+                }));
+            }
+            List<Api.Response> responses = new ArrayList<>();
+            for (Future<Api.Response> answer : answers) {
+                responses.add(answer.get(300, TimeUnit.SECONDS));
+            }
+            return responses;
+        } finally {
+            pool.shutdown();
+        }
     }
 
     private static User owner(Api.Response order, List<User> buyers) {
