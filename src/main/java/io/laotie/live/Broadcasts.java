@@ -51,12 +51,14 @@ public class Broadcasts {
     }
 
     /**
-     * A stream starts with this key. Answers the RTMP URL the media server relays it to; {@link UnknownStreamKey}
-     * when no creator holds the key, so the stream is refused and nothing changes.
+     * A stream starts with this key, from the media server's client {@code clientId}. Answers the RTMP URL the media
+     * server relays it to; {@link UnknownStreamKey} when no creator holds the key, so the stream is refused and nothing
+     * changes.
      */
     @Transactional
-    public String publish(String key) {
+    public String publish(String key, String clientId) {
         long creatorId = keys.creatorOf(key).orElseThrow(UnknownStreamKey::new);
+        keys.publishing(creatorId, clientId);
         Optional<LiveSessions.Row> onAir = sessions.liveOf(creatorId);
         if (onAir.isPresent()) {
             sessions.resume(onAir.get().id());
@@ -69,11 +71,17 @@ public class Broadcasts {
         return playback.relayUrl(id);
     }
 
-    /** The stream of this key stopped: the creator's live session is interrupted and waits for a reconnect. */
+    /**
+     * The stream of this key and client stopped: the creator's live session is interrupted and waits for a reconnect,
+     * unless a newer connection of the creator publishes by now (an encoder may reconnect before the media server
+     * notices that its old connection is gone, and then reports the old one's end after the new one's start).
+     */
     @Transactional
-    public void publishDone(String key) {
+    public void publishDone(String key, String clientId) {
         long creatorId = keys.creatorOf(key).orElseThrow(UnknownStreamKey::new);
-        sessions.liveOf(creatorId).ifPresent(session -> sessions.interrupt(session.id()));
+        if (keys.stoppedPublishing(creatorId, clientId)) {
+            sessions.liveOf(creatorId).ifPresent(session -> sessions.interrupt(session.id()));
+        }
     }
 
     /** Ends every session interrupted longer than the reconnect grace, each on its own. */

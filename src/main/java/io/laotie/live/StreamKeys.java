@@ -68,6 +68,20 @@ public class StreamKeys {
         return jdbc.sql("select creator_id from stream_keys where stream_key = ?").param(key).query(Long.class).optional();
     }
 
+    /** The stream of this media-server client now publishes with the creator's key; the newest connection wins. */
+    void publishing(long creatorId, String clientId) {
+        jdbc.sql("update stream_keys set publisher_client = ? where creator_id = ?").params(clientId, creatorId).update();
+    }
+
+    /**
+     * The stream of this client stopped. Answers whether it was the creator's current stream: false for an older
+     * connection whose end the media server reports after a newer one took over.
+     */
+    boolean stoppedPublishing(long creatorId, String clientId) {
+        return jdbc.sql("update stream_keys set publisher_client = null where creator_id = ? and publisher_client = ?")
+                .params(creatorId, clientId).update() == 1;
+    }
+
     /** The creator's current key, for the media server's control calls; never for an answer to anyone else. */
     Optional<String> keyOf(long creatorId) {
         return jdbc.sql("select stream_key from stream_keys where creator_id = ?").param(creatorId).query(String.class).optional();

@@ -170,6 +170,20 @@ class MediaHookTests {
     }
 
     @Test
+    void theEndOfAnOlderConnectionReportedAfterAReconnectDoesNotInterruptTheNewOne() throws Exception {
+        LiveFixture live = new LiveFixture(api, false);
+        String key = keyOf(live.creator);
+        hook("publish", media.getHookSecret(), key, "11");
+        hook("publish", media.getHookSecret(), key, "12"); // the encoder reconnected before nginx saw connection 11 go
+
+        assertThat(hook("publish-done", media.getHookSecret(), key, "11").getResponse().getStatus()).isEqualTo(204);
+        assertThat(status(live.sessionId)).as("connection 12 still publishes").isEqualTo("LIVE");
+        hook("publish-done", media.getHookSecret(), key, "12");
+        assertThat(status(live.sessionId)).isEqualTo("INTERRUPTED");
+        assertThat(hook("publish", media.getHookSecret(), key, "").getResponse().getStatus()).as("no client id").isEqualTo(400);
+    }
+
+    @Test
     void theCreatorMayEndAnInterruptedSession() throws Exception {
         LiveFixture live = new LiveFixture(api, false);
         String key = keyOf(live.creator);
@@ -249,12 +263,16 @@ class MediaHookTests {
         return mvc.perform(get(path)).andReturn().getResponse().getContentAsString();
     }
 
-    /** A hook as nginx-rtmp sends it: form fields in the body, the secret in the configured URL's query. */
     private MvcResult hook(String hook, String secret, String key) throws Exception {
+        return hook(hook, secret, key, "7");
+    }
+
+    /** A hook as nginx-rtmp sends it: form fields in the body, the secret in the configured URL's query. */
+    private MvcResult hook(String hook, String secret, String key, String clientId) throws Exception {
         MockHttpServletRequestBuilder request = post("/hooks/rtmp/" + hook + (secret == null ? "" : "?secret=" + secret))
                 .contentType("application/x-www-form-urlencoded")
                 .param("app", "live").param("flashver", "FMLE/3.0").param("tcurl", "rtmp://127.0.0.1:1935/live")
-                .param("addr", "127.0.0.1").param("clientid", "7").param("call", hook.replace('-', '_')).param("type", "live");
+                .param("addr", "127.0.0.1").param("clientid", clientId).param("call", hook.replace('-', '_')).param("type", "live");
         if (key != null) {
             request.param("name", key);
         }

@@ -108,7 +108,7 @@ class StreamKeyTests {
 
     private MvcResult publish(String key) throws Exception {
         return mvc.perform(post("/hooks/rtmp/publish").param("secret", media.getHookSecret())
-                .contentType("application/x-www-form-urlencoded").param("call", "publish").param("name", key)).andReturn();
+                .contentType("application/x-www-form-urlencoded").param("call", "publish").param("clientid", "1").param("name", key)).andReturn();
     }
 
     private MockHttpSession signIn(User user) throws Exception {

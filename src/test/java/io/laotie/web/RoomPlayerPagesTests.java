@@ -73,7 +73,7 @@ class RoomPlayerPagesTests {
 
     private void hook(String hook, String key) throws Exception {
         mvc.perform(post("/hooks/rtmp/" + hook).param("secret", media.getHookSecret())
-                .contentType("application/x-www-form-urlencoded").param("name", key));
+                .contentType("application/x-www-form-urlencoded").param("clientid", "1").param("name", key));
     }
 
     private String page(String path, String lang) throws Exception {

@@ -37,16 +37,26 @@ class MediaHooks {
 
     @PostMapping("/publish")
     ResponseEntity<Void> publish(@RequestParam(required = false) @Nullable String secret,
-                                 @RequestParam(required = false) @Nullable String name) {
+                                 @RequestParam(required = false) @Nullable String name,
+                                 @RequestParam(required = false) @Nullable String clientid) {
         String key = checked(secret, name);
-        return ResponseEntity.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, broadcasts.publish(key)).build();
+        return ResponseEntity.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, broadcasts.publish(key, client(clientid))).build();
     }
 
     @PostMapping("/publish-done")
     ResponseEntity<Void> publishDone(@RequestParam(required = false) @Nullable String secret,
-                                     @RequestParam(required = false) @Nullable String name) {
-        broadcasts.publishDone(checked(secret, name));
+                                     @RequestParam(required = false) @Nullable String name,
+                                     @RequestParam(required = false) @Nullable String clientid) {
+        broadcasts.publishDone(checked(secret, name), client(clientid));
         return ResponseEntity.noContent().build();
+    }
+
+    /** nginx-rtmp's id of the connection; every call carries one. */
+    private static String client(@Nullable String clientid) {
+        if (clientid == null || clientid.isBlank() || clientid.length() > 64) {
+            throw ValidationFailed.of("clientid", "is required: the media server's connection id, at most 64 characters");
+        }
+        return clientid;
     }
 
     /** The stream key, once the secret is right and a key is named. */
