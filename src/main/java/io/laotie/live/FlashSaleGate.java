@@ -85,9 +85,7 @@ final class FlashSaleGate {
             return false;
         }
         byBuyer.computeIfPresent(held.buyerId(), (buyer, units) -> units == held.quantity() ? null : units - held.quantity());
-        if (!closed) {
-            remaining += held.quantity();
-        }
+        remaining += held.quantity();
         return true;
     }
 
@@ -97,12 +95,22 @@ final class FlashSaleGate {
             return false;
         }
         closed = true;
-        remaining = 0;
         return true;
     }
 
+    /** The close could not be stored: claims may go on (what the gate still holds stands). */
+    synchronized void reopen() {
+        closed = false;
+    }
+
+    /** Units left to claim: none once closed. */
     synchronized int remaining() {
-        return remaining;
+        return closed ? 0 : remaining;
+    }
+
+    /** What is left, as the allotment says after a restart (its quantity less what orders carved). */
+    synchronized void recountRemaining(long uncarved) {
+        remaining = (int) uncarved;
     }
 
     /** Counts an order that already holds units, as found in the database on start. */

@@ -19,13 +19,13 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.ResultSet;
@@ -38,6 +38,7 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -55,7 +56,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * overselling, at worst refusing a buyer the first node would have served.
  */
 @Service
-public class FlashSales {
+public class FlashSales implements SmartInitializingSingleton {
 
     public static final int MAX_QUANTITY = 100_000;
     public static final int MAX_PER_BUYER = 999;
@@ -76,6 +77,7 @@ public class FlashSales {
     private final RoomHub hub;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final TransactionTemplate ownTransaction;
     private final Map<Long, FlashSaleGate> open = new ConcurrentHashMap<>();
 
     FlashSales(JdbcClient jdbc, Ids ids, LiveSessions sessions, Shelf shelf, Products products, Inventory inventory,
@@ -90,6 +92,8 @@ public class FlashSales {
         this.hub = hub;
         this.clock = clock;
         this.tx = tx;
+        this.ownTransaction = new TransactionTemplate(Objects.requireNonNull(tx.getTransactionManager()));
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** Starts the countdown of a flash sale in a live session of the caller. */
@@ -104,8 +108,9 @@ public class FlashSales {
         if (sku.productId() != item.productId() || sku.status() != ProductStatus.ACTIVE) {
             throw refused("skuId", "must be a SKU on sale of the shelf item's product");
         }
-        if (request.price() > sku.price()) {
-            throw ValidationFailed.of("price", "must not be above the SKU's price of " + sku.price() + " fen");
+        long usual = shelf.livePrice(item.id(), sku.skuId()).orElse(sku.price());
+        if (request.price() > usual) {
+            throw ValidationFailed.of("price", "must not be above the SKU's " + (usual < sku.price() ? "live " : "") + "price of " + usual + " fen");
         }
         if (request.perBuyerLimit() > request.quantity()) {
             throw ValidationFailed.of("perBuyerLimit", "must not be above the quantity");
@@ -187,29 +192,36 @@ public class FlashSales {
         open.values().forEach(gate -> gate.release(orderId));
     }
 
+    /**
+     * An unpaid order was cancelled (by its buyer, or not paid in time): inventory gave its units back to the
+     * allotment, so the gate takes them back too. A paid order cancelled later went back to stock, not to the sale
+     * (its refund is above zero), and changes nothing here.
+     */
     @ApplicationModuleListener
     void on(OrderCancelled cancelled) {
-        if (cancelled.attribution().liveSessionId() != null) {
+        if (cancelled.attribution().liveSessionId() != null && cancelled.refunded() == 0) {
             unclaim(cancelled.orderId());
         }
     }
 
-    @ApplicationModuleListener
-    void on(SessionEnded ended) {
-        open.values().stream().filter(gate -> gate.liveSessionId == ended.liveSessionId()).toList()
-                .forEach(gate -> end(gate.id, "SESSION_ENDED"));
-    }
-
-    /** Counts open sales again from the orders that hold their units, as after a restart. */
-    @EventListener(ApplicationReadyEvent.class)
-    void recount() {
+    /**
+     * Counts open sales again before the application takes requests or runs its schedules: what is left comes from
+     * the allotment (its quantity less what orders carved), who holds what from the orders standing.
+     */
+    @Override
+    public void afterSingletonsInstantiated() {
         jdbc.sql("select * from flash_sales where ended_at is null").query((rs, n) -> gate(rs)).list().forEach(gate -> {
             orders.getObject().claimsOn(gate.allotmentId).forEach(c -> gate.recount(c.orderId(), c.buyerId(), c.quantity()));
+            gate.recountRemaining(inventory.reservation(gate.allotmentId).uncarved());
             open.put(gate.id, gate);
         });
     }
 
-    /** Tells rooms what changed and ends sales whose time is up. Tests call it after moving the clock. */
+    /**
+     * Tells rooms what changed and ends sales whose time is up or whose session is no longer on air (ended, or
+     * cancelled); also ends an overdue sale this node does not count. Each sale on its own: one that fails is tried
+     * again next round. Tests call it after moving the clock.
+     */
     @Scheduled(fixedDelay = 250)
     public void tick() {
         Instant now = clock.instant();
@@ -217,6 +229,8 @@ public class FlashSales {
             try {
                 if (!now.isBefore(gate.endsAt)) {
                     end(gate.id, "TIME_UP");
+                } else if (!sessions.row(gate.liveSessionId).status().onAir()) {
+                    end(gate.id, "SESSION_ENDED");
                 } else {
                     announce(gate, now);
                 }
@@ -224,6 +238,14 @@ public class FlashSales {
                 log.error("Flash sale {} could not be announced or ended this round; the next round tries again", gate.id, e);
             }
         }
+        jdbc.sql("select id from flash_sales where ended_at is null and ends_at <= ?").param(Timestamp.from(now)).query(Long.class).list()
+                .stream().filter(id -> !open.containsKey(id)).forEach(id -> {
+                    try {
+                        end(id, "TIME_UP");
+                    } catch (RuntimeException e) {
+                        log.error("Overdue flash sale {} could not be ended this round", id, e);
+                    }
+                });
     }
 
     private void announce(FlashSaleGate gate, Instant now) {
@@ -251,23 +273,23 @@ public class FlashSales {
         gate.announcedAt = now;
     }
 
-    /** Closes a sale: no more claims, the unsold units back to stock, the room told. Ending twice changes nothing. */
+    /**
+     * Closes a sale in a transaction of its own: no more claims, the unsold units back to stock, the room told. The
+     * gate stops claims first and forgets the sale only once the close is stored; if storing fails, the gate opens
+     * again and a later round retries. Ending twice changes nothing.
+     */
     private void end(long id, String reason) {
         FlashSaleGate gate = open.get(id);
-        if (gate != null) {
-            gate.close();
-        }
-        Integer sold = tx.execute(status -> {
-            FlashSaleRow row = jdbc.sql("select * from flash_sales where id = ? for update").param(id).query(FlashSales::row).single();
-            if (row.endedAt() != null) {
-                return null;
+        boolean closedHere = gate != null && gate.close();
+        Integer sold;
+        try {
+            sold = ownTransaction.execute(status -> closeStored(id, reason));
+        } catch (RuntimeException e) {
+            if (closedHere) {
+                gate.reopen();
             }
-            long returned = inventory.close(row.allotmentId());
-            int units = (int) (row.quantity() - returned);
-            jdbc.sql("update flash_sales set ended_at = ?, end_reason = ?, sold = ?, open_key = null where id = ?")
-                    .params(Timestamp.from(clock.instant()), reason, units, id).update();
-            return units;
-        });
+            throw e;
+        }
         open.remove(id);
         if (sold != null) {
             FlashSale sale = get(id);
@@ -275,6 +297,19 @@ public class FlashSales {
                     .with("sold", sold).with("reason", reason));
             shelf.stockChanged(sale.liveSessionId()); // the unsold units are on sale again
         }
+    }
+
+    /** Stores the end of a sale and closes its allotment; answers the units sold, or null when it had ended already. */
+    private @Nullable Integer closeStored(long id, String reason) {
+        FlashSaleRow row = jdbc.sql("select * from flash_sales where id = ? for update").param(id).query(FlashSales::row).single();
+        if (row.endedAt() != null) {
+            return null;
+        }
+        long returned = inventory.close(row.allotmentId());
+        int units = (int) (row.quantity() - returned);
+        jdbc.sql("update flash_sales set ended_at = ?, end_reason = ?, sold = ?, open_key = null where id = ?")
+                .params(Timestamp.from(clock.instant()), reason, units, id).update();
+        return units;
     }
 
     private static Frame frame(FlashSaleGate gate, String phase) {

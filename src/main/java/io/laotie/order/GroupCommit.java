@@ -46,11 +46,17 @@ class GroupCommit implements DisposableBean {
 
     /** Stores the order with others queued at the same time; answers once it is durable. */
     OrderView place(Placement placement) {
-        if (!running) {
+        Pending pending = new Pending(placement, new CompletableFuture<>());
+        boolean queued;
+        synchronized (this) { // against destroy(): once it stopped the writer, nothing more is queued
+            queued = running;
+            if (queued) {
+                queue.add(pending);
+            }
+        }
+        if (!queued) {
             return storeAlone(placement);
         }
-        Pending pending = new Pending(placement, new CompletableFuture<>());
-        queue.add(pending);
         try {
             return pending.answer().join();
         } catch (CompletionException e) {
@@ -73,8 +79,10 @@ class GroupCommit implements DisposableBean {
                 queue.drainTo(batch, MAX_BATCH - 1);
                 store(batch);
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                running = false;
+                synchronized (this) {
+                    running = false;
+                }
+                break; // what is queued is stored below, without waiting
             } catch (RuntimeException | Error e) {
                 log.error("Group commit failed for {} orders", batch.size(), e);
                 batch.forEach(p -> p.answer().completeExceptionally(e));
@@ -121,7 +129,9 @@ class GroupCommit implements DisposableBean {
     /** Stops taking orders and stores what has queued before the application closes. */
     @Override
     public void destroy() throws InterruptedException {
-        running = false;
+        synchronized (this) {
+            running = false;
+        }
         thread.join(TimeUnit.SECONDS.toMillis(10));
     }
 }

@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -84,10 +85,19 @@ public class Orders {
     public OrderView place(Caller buyer, NewOrder request, ClientInfo client) {
         Placement placement = prepare(buyer, request, client);
         try {
-            if (placement.drawsOnly() && !TransactionSynchronizationManager.isActualTransactionActive()) {
-                return groupCommit.place(placement);
+            if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+                return placement.drawsOnly() ? groupCommit.place(placement) : tx.execute(status -> writer.write(List.of(placement)).getFirst());
             }
-            return tx.execute(status -> writer.write(List.of(placement)).getFirst());
+            // the caller's transaction (an Idempotency-Key's, say) decides: what pricing took is given back if it rolls back
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status != STATUS_COMMITTED) {
+                        placement.pricing().abandon();
+                    }
+                }
+            });
+            return writer.write(List.of(placement)).getFirst();
         } catch (RuntimeException e) {
             placement.pricing().abandon();
             throw e;

@@ -8,10 +8,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static io.laotie.order.OrderBook.utc;
 
@@ -79,10 +80,11 @@ class PlacementWriter {
     /** Holds every line's units; answers the reservation of each line id. */
     private Map<Long, Long> reserve(List<Placement> placements) {
         Map<Long, Long> reservations = new HashMap<>();
-        Map<Long, List<Placement.Line>> byAllotment = new LinkedHashMap<>();
+        Map<Long, List<Placement.Line>> byAllotment = new TreeMap<>(); // rows locked in id order, so writers never deadlock
         Map<Long, Long> orderOfLine = new HashMap<>();
         for (Placement p : placements) {
-            for (Placement.Line line : p.lines()) {
+            List<Placement.Line> bySku = p.lines().stream().sorted(Comparator.comparingLong(line -> line.sku().skuId())).toList();
+            for (Placement.Line line : bySku) {
                 if (line.drawnFrom() == null) {
                     reservations.put(line.lineId(), inventory.reserve(line.sku().skuId(), line.quantity(), "order:" + p.orderId()).id());
                 } else {

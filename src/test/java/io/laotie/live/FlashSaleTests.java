@@ -170,6 +170,53 @@ class FlashSaleTests {
         assertThat(api.get("/api/flash-sales/" + saleId, null).body().path("remaining").asInt()).isEqualTo(300);
     }
 
+    @Test
+    void aPaidOrderCancelledByTheMerchantGoesBackToStockNotToTheSale() {
+        LiveFixture live = new LiveFixture(api, true);
+        User buyer = live.buyer("南京");
+        String saleId = require(api.post("/api/live-sessions/" + live.sessionId + "/flash-sales", live.creator, sale(live, 10, 2)), 201).id();
+        clock.advance(Duration.ofSeconds(10));
+        String orderId = require(api.post("/api/orders", buyer, live.roomOrder(live.skuId, 2)), 201).id();
+        require(api.post("/api/orders/" + orderId + "/payment", buyer, null), 200);
+        long onHand = level(live).stock();
+
+        require(api.post("/api/orders/" + orderId + "/cancellation", live.creator, Map.of("note", "缺货")), 200);
+
+        assertThat(level(live).stock()).as("the paid units are back on hand").isEqualTo(onHand + 2);
+        // the listener has had its chance: a later unpaid cancellation is counted, this one must not be
+        User another = live.buyer("南京");
+        String unpaid = require(api.post("/api/orders", another, live.roomOrder(live.skuId, 1)), 201).id();
+        require(api.post("/api/orders/" + unpaid + "/cancellation", another, null), 200);
+        Eventually.until("the unpaid unit is back on sale", () -> remaining(saleId) == 8);
+        assertThat(remaining(saleId)).as("the sale never offers the units it sold").isEqualTo(8);
+    }
+
+    @Test
+    void aFlashOrderWithAnIdempotencyKeyIsPlacedOnceAndTheSalePriceMustNotBeAboveTheLivePrice() {
+        LiveFixture live = new LiveFixture(api, true);
+        User buyer = live.buyer("苏州");
+        var aboveLive = api.post("/api/live-sessions/" + live.sessionId + "/flash-sales", live.creator,
+                with(sale(live, 10, 2), "price", LiveFixture.LIVE_PRICE + 1));
+        assertThat(aboveLive.status()).isEqualTo(400);
+        String saleId = require(api.post("/api/live-sessions/" + live.sessionId + "/flash-sales", live.creator, sale(live, 10, 2)), 201).id();
+        clock.advance(Duration.ofSeconds(10));
+
+        String key = Api.unique("grab");
+        var first = api.postWithKey("/api/orders", buyer, live.roomOrder(live.skuId, 1), key);
+        var again = api.postWithKey("/api/orders", buyer, live.roomOrder(live.skuId, 1), key);
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(first.body().path("lines").get(0).path("unitPrice").asLong()).isEqualTo(FLASH_PRICE);
+        assertThat(remaining(saleId)).isEqualTo(9);
+        var conflicting = api.postWithKey("/api/orders", buyer, live.roomOrder(live.skuId, 2), key);
+        assertThat(conflicting.status()).isEqualTo(422);
+        assertThat(remaining(saleId)).as("a refused replay holds nothing").isEqualTo(9);
+    }
+
+    private int remaining(String saleId) {
+        return api.get("/api/flash-sales/" + saleId, null).body().path("remaining").asInt();
+    }
+
     /** Each attempt, in shuffled order on a thread of its own, places a room order of one unit; all released at once. */
     private List<Api.Response> together(List<User> attempts, LiveFixture live) throws Exception {
         List<User> shuffled = new ArrayList<>(attempts);
@@ -309,12 +356,15 @@ class FlashSaleTests {
         LiveFixture live = new LiveFixture(api, true);
         User buyer = live.buyer("广州");
         String saleId = require(api.post("/api/live-sessions/" + live.sessionId + "/flash-sales", live.creator, sale(live, 10, 3)), 201).id();
+        Map<String, Object> second = with(with(sale(live, 5, 1), "skuId", live.secondSkuId), "price", 500);
+        String secondId = require(api.post("/api/live-sessions/" + live.sessionId + "/flash-sales", live.creator, second), 201).id();
         clock.advance(Duration.ofSeconds(10));
         require(api.post("/api/orders", buyer, live.roomOrder(live.skuId, 3)), 201);
         require(api.post("/api/live-sessions/" + live.sessionId + "/end", live.creator, null), 200);
-        Eventually.until("ending the session ends its sale", () ->
-                api.get("/api/flash-sales/" + saleId, null).body().path("endReason").asString().equals("SESSION_ENDED"));
+        Eventually.until("ending the session ends both its sales", () -> List.of(saleId, secondId).stream().allMatch(id ->
+                api.get("/api/flash-sales/" + id, null).body().path("endReason").asString().equals("SESSION_ENDED")));
         assertThat(level(live).reserved()).as("only the unpaid order's units are still held").isEqualTo(3);
+        assertThat(inventory.level(Long.parseLong(live.secondSkuId)).reserved()).isZero();
 
         clock.advance(Duration.ofMinutes(5).plusSeconds(1));
         deadlines.runDue();
