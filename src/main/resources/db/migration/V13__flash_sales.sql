@@ -9,7 +9,7 @@ create table flash_sales (
     product_id       bigint       not null,
     sku_id           bigint       not null,
     price            bigint       not null,      -- fen
-    list_price       bigint       not null,      -- the SKU's price when the sale was created, fen
+    usual_price      bigint       not null,      -- what a room purchase paid without the sale (live price, or the SKU's) when it was created, fen
     quantity         int          not null,
     per_buyer_limit  int          not null,
     allotment_id     bigint       not null,      -- the inventory reservation that holds the quantity

@@ -431,7 +431,7 @@
       var data = card.dataset;
       flashSales[data.flashSaleId] = {
         id: data.flashSaleId, shelfItemId: data.shelfItemId, skuId: data.skuId, skuName: data.skuName,
-        price: Number(data.price), listPrice: Number(data.listPrice), quantity: Number(data.quantity),
+        price: Number(data.price), usualPrice: Number(data.usualPrice), quantity: Number(data.quantity),
         perBuyerLimit: Number(data.perBuyerLimit), remaining: Number(data.remaining), phase: data.phase,
         startsAt: Number(data.startsAt), endsAt: Number(data.endsAt)
       };
@@ -467,7 +467,7 @@
           offer.appendChild(element('span', part[1], part[2]));
         });
     offer.appendChild(document.createTextNode(' '));
-    offer.appendChild(element('del', 'list-price', yuan(sale.listPrice)));
+    offer.appendChild(element('del', 'list-price', yuan(sale.usualPrice)));
     offer.appendChild(document.createTextNode(' '));
     offer.appendChild(element('span', 'flash-sale-limit', format(flashTexts.limit, [sale.perBuyerLimit])));
     card.appendChild(offer);
@@ -546,7 +546,7 @@
       // sent as the countdown began: the server's time was startsAt less the countdown
       serverOffset = Date.parse(frame.startsAt) - frame.countdownSeconds * 1000 - Date.now();
       flashSales[frame.id] = {
-        id: frame.id, shelfItemId: frame.shelfItemId, skuId: frame.skuId, price: frame.price, listPrice: frame.listPrice,
+        id: frame.id, shelfItemId: frame.shelfItemId, skuId: frame.skuId, price: frame.price, usualPrice: frame.usualPrice,
         quantity: frame.quantity, perBuyerLimit: frame.perBuyerLimit, remaining: frame.quantity, phase: 'scheduled',
         startsAt: Date.parse(frame.startsAt), endsAt: Date.parse(frame.endsAt)
       };
@@ -584,7 +584,7 @@
           return;
         }
         flashSales[found.id] = {
-          id: found.id, shelfItemId: found.shelfItemId, skuId: found.skuId, price: found.price, listPrice: found.listPrice,
+          id: found.id, shelfItemId: found.shelfItemId, skuId: found.skuId, price: found.price, usualPrice: found.usualPrice,
           quantity: found.quantity, perBuyerLimit: found.perBuyerLimit, remaining: found.remaining,
           phase: found.status === 'SCHEDULED' ? 'scheduled' : found.remaining > 0 ? 'running' : 'sold-out',
           startsAt: Date.parse(found.startsAt), endsAt: Date.parse(found.endsAt)

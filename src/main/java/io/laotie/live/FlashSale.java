@@ -8,7 +8,8 @@ import java.time.Instant;
 /**
  * A flash sale (秒杀) as anyone may see it. {@code remaining} counts units not yet claimed by an order (a unit comes
  * back when its order is cancelled or not paid in time while the sale runs); {@code sold} is what orders held when
- * it ended. Prices in fen.
+ * it ended. Prices in fen; {@code usualPrice} is what a room purchase paid without the sale when it was created (the
+ * live price, or the SKU's price), the price the sale is shown against.
  */
 public record FlashSale(
         @JsonId long id,
@@ -17,7 +18,7 @@ public record FlashSale(
         @JsonId long productId,
         @JsonId long skuId,
         long price,
-        long listPrice,
+        long usualPrice,
         int quantity,
         int perBuyerLimit,
         int remaining,

@@ -124,10 +124,10 @@ public class FlashSales implements SmartInitializingSingleton {
             allotment = tx.execute(status -> {
                 long held = inventory.reserve(sku.skuId(), request.quantity(), "flash-sale:" + id).id();
                 jdbc.sql("""
-                                insert into flash_sales (id, live_session_id, creator_id, shelf_item_id, product_id, sku_id, price, list_price,
+                                insert into flash_sales (id, live_session_id, creator_id, shelf_item_id, product_id, sku_id, price, usual_price,
                                                          quantity, per_buyer_limit, allotment_id, open_key, starts_at, ends_at, created_by, created_at)
                                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                        .params(id, liveSessionId, session.creatorId(), item.id(), sku.productId(), sku.skuId(), request.price(), sku.price(),
+                        .params(id, liveSessionId, session.creatorId(), item.id(), sku.productId(), sku.skuId(), request.price(), usual,
                                 request.quantity(), request.perBuyerLimit(), held, liveSessionId + ":" + sku.skuId(),
                                 Timestamp.from(startsAt), Timestamp.from(endsAt), caller.accountId(), Timestamp.from(now))
                         .update();
@@ -143,7 +143,7 @@ public class FlashSales implements SmartInitializingSingleton {
         shelf.stockChanged(liveSessionId);
         hub.broadcast(liveSessionId, frame(gate, "scheduled")
                 .with("shelfItemId", Long.toString(item.id())).with("skuId", Long.toString(sku.skuId()))
-                .with("price", request.price()).with("listPrice", sku.price()).with("quantity", request.quantity())
+                .with("price", request.price()).with("usualPrice", usual).with("quantity", request.quantity())
                 .with("perBuyerLimit", request.perBuyerLimit()).with("countdownSeconds", request.countdownSeconds())
                 .with("startsAt", startsAt.toString()).with("endsAt", endsAt.toString()));
         return get(id);
@@ -354,7 +354,7 @@ public class FlashSales implements SmartInitializingSingleton {
         int sold = rs.getInt("sold");
         Integer soldOrNull = rs.wasNull() ? null : sold;
         return new FlashSale(id, rs.getLong("live_session_id"), rs.getLong("shelf_item_id"), rs.getLong("product_id"),
-                rs.getLong("sku_id"), rs.getLong("price"), rs.getLong("list_price"), rs.getInt("quantity"), rs.getInt("per_buyer_limit"),
+                rs.getLong("sku_id"), rs.getLong("price"), rs.getLong("usual_price"), rs.getInt("quantity"), rs.getInt("per_buyer_limit"),
                 status == FlashSaleStatus.ENDED || gate == null ? 0 : gate.remaining(), soldOrNull, status, startsAt, endsAt,
                 endedAt == null ? null : endedAt.toInstant(), rs.getString("end_reason"));
     }

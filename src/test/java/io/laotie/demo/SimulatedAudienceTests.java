@@ -133,7 +133,7 @@ class SimulatedAudienceTests {
         FlashSale sale = flashSales.of(room.id()).getFirst();
         assertThat(sale.status()).isEqualTo(FlashSaleStatus.SCHEDULED);
         assertThat(sale.perBuyerLimit()).isEqualTo(1);
-        assertThat(sale.price()).isLessThan(sale.listPrice());
+        assertThat(sale.price()).isLessThan(sale.usualPrice());
 
         platformClock.advance(Duration.ofSeconds(30));
         audience.step(sessions.get(room.id()));

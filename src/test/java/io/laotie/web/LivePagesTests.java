@@ -131,7 +131,7 @@ class LivePagesTests {
 
         assertThat(page(get("/live/{id}", room.sessionId()), null))
                 .contains(card, "data-phase=\"scheduled\"", "秒杀", "即将开抢", "共 5 件", "每人限购 2 件",
-                        "¥9.90", "<del class=\"list-price\">¥39.90</del>", "id=\"flash-texts\"", "data-server-now=\"")
+                        "¥9.90", "data-usual-price=\"2990\"", "id=\"flash-texts\"", "data-server-now=\"")
                 .containsPattern("\\d:\\d\\d 后开抢");
         assertThat(page(get("/live/{id}", room.sessionId()).param("lang", "en"), null))
                 .contains(card, "Flash sale", "Coming up", "5 units", "Limit 2 per buyer").containsPattern("opens in \\d:\\d\\d");

@@ -489,7 +489,7 @@ class StudioPagesTests {
                 .andExpect(flash().attribute("notice", containsString("秒杀开始倒计时")));
         FlashSale sale = flashSales.of(id).getFirst();
         assertThat(sale.price()).isEqualTo(990);
-        assertThat(sale.listPrice()).isEqualTo(3_990);
+        assertThat(sale.usualPrice()).isEqualTo(3_990);
         assertThat(sale.quantity()).isEqualTo(5);
         assertThat(sale.perBuyerLimit()).isEqualTo(2);
         assertThat(Duration.between(sale.startsAt(), sale.endsAt())).isEqualTo(Duration.ofMinutes(1));
