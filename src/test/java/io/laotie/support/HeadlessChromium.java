@@ -2,12 +2,15 @@ package io.laotie.support;
 
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
@@ -86,5 +89,22 @@ public final class HeadlessChromium {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         wait.ignoring(StaleElementReferenceException.class);
         return wait;
+    }
+
+    /** Clicks the element once it can be clicked. */
+    public static void click(WebDriver browser, By by) {
+        waitFor(browser).until(ExpectedConditions.elementToBeClickable(by)).click();
+    }
+
+    /** Replaces what a visible field holds with {@code text}. */
+    public static void type(WebDriver browser, By by, String text) {
+        WebElement field = waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(by));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** The text of the element once it is visible. */
+    public static String text(WebDriver browser, By by) {
+        return waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(by)).getText();
     }
 }

@@ -21,6 +21,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import static io.laotie.support.HeadlessChromium.click;
+import static io.laotie.support.HeadlessChromium.text;
+import static io.laotie.support.HeadlessChromium.type;
 import static io.laotie.support.HeadlessChromium.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,11 +75,11 @@ class FlashSaleBrowserTests {
         creator.get(url("/studio/sessions/" + room.sessionId()));
         new Select(waitFor(creator).until(ExpectedConditions.elementToBeClickable(By.id("flash-sku"))))
                 .selectByValue(room.itemId() + ":" + room.skuId());
-        type(creator, "flash-price", "9.90");
-        type(creator, "flash-quantity", "5");
-        type(creator, "flash-perBuyerLimit", "1");
-        type(creator, "flash-countdownSeconds", "60");
-        type(creator, "flash-durationMinutes", "10");
+        type(creator, By.id("flash-price"), "9.90");
+        type(creator, By.id("flash-quantity"), "5");
+        type(creator, By.id("flash-perBuyerLimit"), "1");
+        type(creator, By.id("flash-countdownSeconds"), "60");
+        type(creator, By.id("flash-durationMinutes"), "10");
         click(creator, By.id("flash-sale-submit"));
         waitFor(creator).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "秒杀开始倒计时"));
         FlashSale sale = flashSales.of(Long.parseLong(room.sessionId())).getFirst();
@@ -124,20 +127,6 @@ class FlashSaleBrowserTests {
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
         click(browser, By.id("login-submit"));
         waitFor(browser).until(ExpectedConditions.urlToBe(url("/")));
-    }
-
-    private static void type(ChromeDriver browser, String id, String value) {
-        WebElement field = waitFor(browser).until(ExpectedConditions.elementToBeClickable(By.id(id)));
-        field.clear();
-        field.sendKeys(value);
-    }
-
-    private static void click(ChromeDriver browser, By by) {
-        waitFor(browser).until(ExpectedConditions.elementToBeClickable(by)).click();
-    }
-
-    private static String text(ChromeDriver browser, By by) {
-        return waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(by)).getText();
     }
 
     private String url(String path) {

@@ -16,6 +16,8 @@ import tools.jackson.databind.JsonNode;
 
 import java.util.List;
 
+import static io.laotie.support.HeadlessChromium.click;
+import static io.laotie.support.HeadlessChromium.text;
 import static io.laotie.support.HeadlessChromium.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -173,14 +175,6 @@ class LiveRoomBrowserTests {
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
         click(browser, By.id("login-submit"));
         waitFor(browser).until(ExpectedConditions.textToBe(By.id("me"), "Tester " + user.handle()));
-    }
-
-    private static void click(ChromeDriver browser, By by) {
-        waitFor(browser).until(ExpectedConditions.elementToBeClickable(by)).click();
-    }
-
-    private static String text(ChromeDriver browser, By by) {
-        return waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(by)).getText();
     }
 
     private String url(String path) {

@@ -27,7 +27,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +34,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.util.List;
 
+import static io.laotie.support.HeadlessChromium.click;
+import static io.laotie.support.HeadlessChromium.text;
+import static io.laotie.support.HeadlessChromium.type;
 import static io.laotie.support.HeadlessChromium.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -91,24 +93,24 @@ class OrderBrowserTests {
         // The buyer picks the second option and two of them, then chooses the office over the default home address.
         logIn(buyer);
         browser.get(url("/products/" + product.id()));
-        click(By.id("buy-sku-" + twoJin));
-        type(By.id("buy-quantity"), "2");
-        click(By.id("buy-now"));
+        click(browser, By.id("buy-sku-" + twoJin));
+        type(browser, By.id("buy-quantity"), "2");
+        click(browser, By.id("buy-now"));
         waitFor(browser).until(ExpectedConditions.textToBe(By.tagName("h1"), "确认订单"));
         assertThat(browser.findElement(By.id("address-" + home.id())).isSelected()).as("the default is chosen first").isTrue();
-        assertThat(text(By.id("checkout-total"))).isEqualTo("¥139.80");
-        click(By.id("address-" + office.id()));
-        click(By.id("submit-order"));
+        assertThat(text(browser, By.id("checkout-total"))).isEqualTo("¥139.80");
+        click(browser, By.id("address-" + office.id()));
+        click(browser, By.id("submit-order"));
 
         waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "下单成功"));
         assertThat(status()).isEqualTo("PENDING_PAYMENT");
-        assertThat(text(By.id("order-address"))).contains("单位", "中关村大街 1 号").doesNotContain("建国路");
-        click(By.id("pay"));
+        assertThat(text(browser, By.id("order-address"))).contains("单位", "中关村大街 1 号").doesNotContain("建国路");
+        click(browser, By.id("pay"));
 
         waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "已付款 ¥139.80"));
         assertThat(status()).isEqualTo("PAID");
-        assertThat(text(By.cssSelector("#order-status .status-badge"))).isEqualTo("已付款");
-        assertThat(text(By.id("order-timeline"))).contains("提交订单", "付款成功", "¥139.80 从钱包付出");
+        assertThat(text(browser, By.cssSelector("#order-status .status-badge"))).isEqualTo("已付款");
+        assertThat(text(browser, By.id("order-timeline"))).contains("提交订单", "付款成功", "¥139.80 从钱包付出");
         OrderView order = orders.list(accounts.callerOf(buyer.id()).orElseThrow(), Orders.ListAs.BUYER, null, new PageRequest(0, 5))
                 .items().getFirst();
         assertThat(order.status()).isEqualTo(OrderStatus.PAID);
@@ -122,13 +124,13 @@ class OrderBrowserTests {
         // The merchant finds it among the orders to ship and ships it.
         signOut();
         logIn(merchant);
-        click(By.id("nav-console-orders"));
-        click(By.cssSelector("#order-" + order.id()));
+        click(browser, By.id("nav-console-orders"));
+        click(browser, By.cssSelector("#order-" + order.id()));
         waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("ship-form")));
-        assertThat(text(By.id("order-address"))).contains("单位", "中关村大街 1 号");
-        type(By.id("carrier"), "顺丰速运");
-        type(By.id("trackingNumber"), "SF1357924680");
-        click(By.id("ship"));
+        assertThat(text(browser, By.id("order-address"))).contains("单位", "中关村大街 1 号");
+        type(browser, By.id("carrier"), "顺丰速运");
+        type(browser, By.id("trackingNumber"), "SF1357924680");
+        click(browser, By.id("ship"));
         waitFor(browser).until(ExpectedConditions.attributeToBe(By.cssSelector("#order-status .status-badge"), "data-status", "SHIPPED"));
         assertThat(orders.view(order.id(), merchantCaller).trackingNumber()).isEqualTo("SF1357924680");
 
@@ -136,11 +138,11 @@ class OrderBrowserTests {
         signOut();
         logIn(buyer);
         browser.get(url("/orders/" + order.id()));
-        assertThat(text(By.id("order-shipping"))).contains("顺丰速运", "SF1357924680");
-        click(By.id("confirm-receipt"));
+        assertThat(text(browser, By.id("order-shipping"))).contains("顺丰速运", "SF1357924680");
+        click(browser, By.id("confirm-receipt"));
         waitFor(browser).until(ExpectedConditions.alertIsPresent()).accept();
         waitFor(browser).until(ExpectedConditions.attributeToBe(By.cssSelector("#order-status .status-badge"), "data-status", "DELIVERED"));
-        assertThat(text(By.id("order-timeline"))).contains("商家发货", "顺丰速运 SF1357924680", "确认收货");
+        assertThat(text(browser, By.id("order-timeline"))).contains("商家发货", "顺丰速运 SF1357924680", "确认收货");
         assertThat(orders.view(order.id(), merchantCaller).status()).isEqualTo(OrderStatus.DELIVERED);
     }
 
@@ -155,9 +157,9 @@ class OrderBrowserTests {
 
     private void logIn(Account account) {
         browser.get(url("/login"));
-        type(By.id("username"), account.handle());
-        type(By.id("password"), PASSWORD);
-        click(By.id("login-submit"));
+        type(browser, By.id("username"), account.handle());
+        type(browser, By.id("password"), PASSWORD);
+        click(browser, By.id("login-submit"));
         waitFor(browser).until(ExpectedConditions.textToBe(By.id("me"), account.displayName()));
     }
 
@@ -165,20 +167,6 @@ class OrderBrowserTests {
     private void signOut() {
         browser.get(url("/css/laotie.css"));
         browser.manage().deleteAllCookies();
-    }
-
-    private void click(By by) {
-        waitFor(browser).until(ExpectedConditions.elementToBeClickable(by)).click();
-    }
-
-    private void type(By by, String text) {
-        WebElement field = waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(by));
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    private String text(By by) {
-        return waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(by)).getText();
     }
 
     private String url(String path) {

@@ -42,6 +42,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
+import static io.laotie.support.HeadlessChromium.click;
+import static io.laotie.support.HeadlessChromium.text;
+import static io.laotie.support.HeadlessChromium.type;
 import static io.laotie.support.HeadlessChromium.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -95,36 +98,36 @@ class StudioBrowserTests {
 
         // Schedule a session for tomorrow at eight in the evening, platform time.
         logIn(creator);
-        click(By.id("nav-studio"));
+        click(browser, By.id("nav-studio"));
         waitFor(browser).until(ExpectedConditions.textToBe(By.tagName("h1"), "我的直播间"));
-        type(By.id("title"), "霜降柿饼专场");
+        type(browser, By.id("title"), "霜降柿饼专场");
         LocalDateTime tomorrow = LocalDateTime.now(platformZone).plusDays(1).withHour(20).withMinute(0).withSecond(0).withNano(0);
         WebElement when = browser.findElement(By.id("scheduledAt"));
         browser.executeScript("arguments[0].value = arguments[1]", when, tomorrow.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")));
-        click(By.id("create-session"));
+        click(browser, By.id("create-session"));
         waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "已创建直播"));
         assertThat(status()).isEqualTo("SCHEDULED");
         long id = Long.parseLong(browser.getCurrentUrl().replaceAll(".*/studio/sessions/(\\d+).*", "$1"));
         assertThat(sessions.row(id).scheduledAt()).isEqualTo(tomorrow.atZone(platformZone).toInstant());
 
         // Put the persimmon cakes on the shelf with a live price for the one-jin box.
-        type(By.id("add-" + product.id() + "-price-" + jin), "29.90");
-        click(By.id("add-submit-" + product.id()));
+        type(browser, By.id("add-" + product.id() + "-price-" + jin), "29.90");
+        click(browser, By.id("add-submit-" + product.id()));
         waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "已加入小黄车"));
         long item = shelf.itemOf(id, product.id()).orElseThrow().id();
         assertThat(browser.findElement(By.id("price-" + jin)).getAttribute("value")).isEqualTo("29.90");
-        assertThat(text(By.cssSelector("#item-" + item + " .live-price"))).isEqualTo("¥29.90");
+        assertThat(text(browser, By.cssSelector("#item-" + item + " .live-price"))).isEqualTo("¥29.90");
         assertThat(shelf.livePrice(item, jin)).contains(2_990L);
 
         // Go live (early) and present the item.
-        click(By.id("go-live"));
+        click(browser, By.id("go-live"));
         waitFor(browser).until(ExpectedConditions.attributeToBe(By.id("session-status"), "data-status", "LIVE"));
         assertThat(sessions.row(id).status()).isEqualTo(SessionStatus.LIVE);
         waitFor(browser).until(ExpectedConditions.textToBe(By.id("count-viewers"), "0")); // the counts fragment is re-drawn by polling
-        click(By.id("explain-" + item));
+        click(browser, By.id("explain-" + item));
         waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "正在讲解"));
         assertThat(browser.findElement(By.id("item-" + item)).getAttribute("class")).contains("explaining");
-        assertThat(text(By.cssSelector("#item-" + item + " .explaining-badge"))).isEqualTo("讲解中");
+        assertThat(text(browser, By.cssSelector("#item-" + item + " .explaining-badge"))).isEqualTo("讲解中");
         assertThat(sessions.row(id).explainingItemId()).isEqualTo(item);
 
         // Without reloading, the counts follow the room: a viewer comes in, a buyer pays at the live price.
@@ -169,24 +172,10 @@ class StudioBrowserTests {
         browser.get(url("/css/laotie.css"));
         browser.manage().deleteAllCookies();
         browser.get(url("/login"));
-        type(By.id("username"), account.handle());
-        type(By.id("password"), PASSWORD);
-        click(By.id("login-submit"));
+        type(browser, By.id("username"), account.handle());
+        type(browser, By.id("password"), PASSWORD);
+        click(browser, By.id("login-submit"));
         waitFor(browser).until(ExpectedConditions.textToBe(By.id("me"), account.displayName()));
-    }
-
-    private void click(By by) {
-        waitFor(browser).until(ExpectedConditions.elementToBeClickable(by)).click();
-    }
-
-    private void type(By by, String text) {
-        WebElement field = waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(by));
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    private String text(By by) {
-        return waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(by)).getText();
     }
 
     private String url(String path) {

@@ -26,6 +26,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import java.util.List;
 import java.util.Optional;
 
+import static io.laotie.support.HeadlessChromium.click;
+import static io.laotie.support.HeadlessChromium.text;
+import static io.laotie.support.HeadlessChromium.type;
 import static io.laotie.support.HeadlessChromium.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,13 +65,13 @@ class WebShellBrowserTests {
     void signingUpLandsTheNewcomerSignedIn() {
         String handle = unique("browser");
         browser.get(url("/"));
-        click(By.id("nav-signup"));
+        click(browser, By.id("nav-signup"));
 
-        type(By.id("handle"), handle);
-        type(By.id("displayName"), "浏览器老铁 " + handle.substring(handle.length() - 4));
-        type(By.id("password"), "browser-password");
-        type(By.id("city"), "洛阳");
-        click(By.id("signup-submit"));
+        type(browser, By.id("handle"), handle);
+        type(browser, By.id("displayName"), "浏览器老铁 " + handle.substring(handle.length() - 4));
+        type(browser, By.id("password"), "browser-password");
+        type(browser, By.id("city"), "洛阳");
+        click(browser, By.id("signup-submit"));
 
         waitFor(browser).until(ExpectedConditions.textToBe(By.id("me"), "浏览器老铁 " + handle.substring(handle.length() - 4)));
         assertThat(browser.getCurrentUrl()).isEqualTo(url("/"));
@@ -82,40 +85,40 @@ class WebShellBrowserTests {
         accounts.signUp(new NewAccount(handle, "the-right-password", "登录测试", null), ClientInfo.INTERNAL);
 
         browser.get(url("/login"));
-        type(By.id("username"), handle);
-        type(By.id("password"), "a-wrong-password");
-        click(By.id("login-submit"));
+        type(browser, By.id("username"), handle);
+        type(browser, By.id("password"), "a-wrong-password");
+        click(browser, By.id("login-submit"));
         waitFor(browser).until(ExpectedConditions.textToBe(By.id("login-error"), "用户名或密码不对。"));
         assertThat(browser.findElements(By.id("me"))).isEmpty();
 
-        type(By.id("username"), handle);
-        type(By.id("password"), "the-right-password");
-        click(By.id("login-submit"));
+        type(browser, By.id("username"), handle);
+        type(browser, By.id("password"), "the-right-password");
+        click(browser, By.id("login-submit"));
         waitFor(browser).until(ExpectedConditions.textToBe(By.id("me"), "登录测试"));
 
-        click(By.id("logout"));
+        click(browser, By.id("logout"));
         waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("nav-login")));
     }
 
     @Test
     void switchingToEnglishIsRememberedOnTheNextPage() {
         browser.get(url("/login"));
-        assertThat(text(By.tagName("h1"))).isEqualTo("登录");
-        assertThat(text(By.id("nav-home"))).isEqualTo("首页");
+        assertThat(text(browser, By.tagName("h1"))).isEqualTo("登录");
+        assertThat(text(browser, By.id("nav-home"))).isEqualTo("首页");
 
-        click(By.id("lang-en"));
+        click(browser, By.id("lang-en"));
         waitFor(browser).until(ExpectedConditions.textToBe(By.id("nav-home"), "Home"));
         assertThat(browser.getCurrentUrl()).startsWith(url("/login"));
-        assertThat(text(By.tagName("h1"))).isEqualTo("Log in");
+        assertThat(text(browser, By.tagName("h1"))).isEqualTo("Log in");
 
         browser.get(url("/"));
-        assertThat(text(By.id("nav-home"))).isEqualTo("Home");
-        assertThat(text(By.cssSelector(".categories h2"))).isEqualTo("Categories");
+        assertThat(text(browser, By.id("nav-home"))).isEqualTo("Home");
+        assertThat(text(browser, By.cssSelector(".categories h2"))).isEqualTo("Categories");
 
-        click(By.id("lang-zh"));
+        click(browser, By.id("lang-zh"));
         waitFor(browser).until(ExpectedConditions.textToBe(By.id("nav-home"), "首页"));
         browser.get(url("/signup"));
-        assertThat(text(By.tagName("h1"))).isEqualTo("注册");
+        assertThat(text(browser, By.tagName("h1"))).isEqualTo("注册");
     }
 
     @Test
@@ -124,41 +127,41 @@ class WebShellBrowserTests {
         accounts.signUp(new NewAccount(handle, "shopkeeper-password", "开店的老铁", null), ClientInfo.INTERNAL);
         logIn(handle, "shopkeeper-password", "开店的老铁");
 
-        click(By.id("nav-open-shop"));
-        type(By.id("name"), "老铁小卖部 " + handle);
-        type(By.id("description"), "自家种的");
-        click(By.id("open-shop"));
+        click(browser, By.id("nav-open-shop"));
+        type(browser, By.id("name"), "老铁小卖部 " + handle);
+        type(browser, By.id("description"), "自家种的");
+        click(browser, By.id("open-shop"));
         waitFor(browser).until(ExpectedConditions.textToBe(By.id("console-shop-name"), "老铁小卖部 " + handle));
         assertThat(browser.findElements(By.id("nav-console"))).hasSize(1); // opening a shop made a merchant
 
-        click(By.id("new-product"));
+        click(browser, By.id("new-product"));
         String title = "阳朔金桔 " + handle;
-        type(By.id("title"), title);
-        type(By.id("description"), "漓江边的金桔，皮薄汁多。");
+        type(browser, By.id("title"), title);
+        type(browser, By.id("description"), "漓江边的金桔，皮薄汁多。");
         new Select(browser.findElement(By.id("categoryId"))).selectByValue("1001");
-        type(By.id("originPlace"), "广西桂林阳朔");
-        type(By.id("originStory"), "我们的果园就在漓江边。");
-        type(By.id("costPrice"), "8");
-        type(By.id("referencePrice"), "29.9");
-        type(By.id("skus0.name"), "三斤装");
-        type(By.id("skus0.price"), "12.5");
-        type(By.id("skus0.stock"), "30");
-        type(By.id("skus1.name"), "五斤装");
-        type(By.id("skus1.price"), "22");
-        type(By.id("skus1.stock"), "10");
-        click(By.id("create-product"));
+        type(browser, By.id("originPlace"), "广西桂林阳朔");
+        type(browser, By.id("originStory"), "我们的果园就在漓江边。");
+        type(browser, By.id("costPrice"), "8");
+        type(browser, By.id("referencePrice"), "29.9");
+        type(browser, By.id("skus0.name"), "三斤装");
+        type(browser, By.id("skus0.price"), "12.5");
+        type(browser, By.id("skus0.stock"), "30");
+        type(browser, By.id("skus1.name"), "五斤装");
+        type(browser, By.id("skus1.price"), "22");
+        type(browser, By.id("skus1.stock"), "10");
+        click(browser, By.id("create-product"));
 
         waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), title));
-        click(By.linkText(title));
+        click(browser, By.linkText(title));
 
         waitFor(browser).until(ExpectedConditions.textToBe(By.id("product-title"), title));
-        assertThat(text(By.id("product-price"))).isEqualTo("¥12.50");
-        assertThat(text(By.id("product-reference"))).isEqualTo("¥29.90");
-        assertThat(text(By.id("product-benefit"))).isEqualTo("¥17.40");
-        assertThat(text(By.id("product-cost"))).isEqualTo("¥8.00");
-        assertThat(text(By.id("product-markup"))).isEqualTo("1.56×");
-        assertThat(text(By.cssSelector("table.skus"))).contains("三斤装", "¥12.50", "五斤装", "¥22.00");
-        assertThat(text(By.cssSelector(".badges"))).contains("源头直供", "包邮", "七天无理由");
+        assertThat(text(browser, By.id("product-price"))).isEqualTo("¥12.50");
+        assertThat(text(browser, By.id("product-reference"))).isEqualTo("¥29.90");
+        assertThat(text(browser, By.id("product-benefit"))).isEqualTo("¥17.40");
+        assertThat(text(browser, By.id("product-cost"))).isEqualTo("¥8.00");
+        assertThat(text(browser, By.id("product-markup"))).isEqualTo("1.56×");
+        assertThat(text(browser, By.cssSelector("table.skus"))).contains("三斤装", "¥12.50", "五斤装", "¥22.00");
+        assertThat(text(browser, By.cssSelector(".badges"))).contains("源头直供", "包邮", "七天无理由");
     }
 
     @Test
@@ -180,31 +183,17 @@ class WebShellBrowserTests {
 
         // htmx swaps the row in place: the new row says what happened and the page did not reload
         waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#sku-" + sku + " .row-outcome"), "现在是 15"));
-        assertThat(text(By.cssSelector("#sku-" + sku + " td.stock"))).isEqualTo("15");
+        assertThat(text(browser, By.cssSelector("#sku-" + sku + " td.stock"))).isEqualTo("15");
         assertThat(browser.findElements(By.cssSelector(".flash"))).isEmpty();
         assertThat(products.view(product.id(), Optional.empty()).skus().getFirst().available()).isEqualTo(15);
     }
 
     private void logIn(String handle, String password, String displayName) {
         browser.get(url("/login"));
-        type(By.id("username"), handle);
-        type(By.id("password"), password);
-        click(By.id("login-submit"));
+        type(browser, By.id("username"), handle);
+        type(browser, By.id("password"), password);
+        click(browser, By.id("login-submit"));
         waitFor(browser).until(ExpectedConditions.textToBe(By.id("me"), displayName));
-    }
-
-    private void click(By by) {
-        waitFor(browser).until(ExpectedConditions.elementToBeClickable(by)).click();
-    }
-
-    private void type(By by, String text) {
-        WebElement field = waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(by));
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    private String text(By by) {
-        return waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(by)).getText();
     }
 
     private String url(String path) {
