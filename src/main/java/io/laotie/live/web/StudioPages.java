@@ -181,24 +181,14 @@ class StudioPages {
     @PostMapping("/sessions/{id}/start")
     String start(Caller caller, @PathVariable long id, RedirectAttributes next) {
         sessions.managed(id, caller);
-        try {
-            LiveSession live = sessions.start(id, caller);
-            notices.success(next, "studio.session.started", live.title());
-        } catch (Problem problem) {
-            notices.problem(next, problem);
-        }
+        attempt(next, () -> notices.success(next, "studio.session.started", sessions.start(id, caller).title()));
         return "redirect:/studio/sessions/" + id;
     }
 
     @PostMapping("/sessions/{id}/end")
     String end(Caller caller, @PathVariable long id, RedirectAttributes next) {
         sessions.managed(id, caller);
-        try {
-            LiveSession ended = sessions.end(id, caller);
-            notices.success(next, "studio.session.ended", ended.title());
-        } catch (Problem problem) {
-            notices.problem(next, problem);
-        }
+        attempt(next, () -> notices.success(next, "studio.session.ended", sessions.end(id, caller).title()));
         return "redirect:/studio/sessions/" + id;
     }
 
@@ -286,12 +276,10 @@ class StudioPages {
     String remove(Caller caller, @PathVariable long id, @PathVariable long itemId, RedirectAttributes next) {
         sessions.managed(id, caller);
         ShelfItem item = shelf.view(id, itemId);
-        try {
+        attempt(next, () -> {
             shelf.remove(id, itemId, caller);
             notices.success(next, "studio.shelf.removed", item.title());
-        } catch (Problem problem) {
-            notices.problem(next, problem);
-        }
+        });
         return "redirect:/studio/sessions/" + id;
     }
 
@@ -309,11 +297,7 @@ class StudioPages {
         if (to != at && to >= 0 && to < order.size()) {
             order.set(at, order.get(to));
             order.set(to, itemId);
-            try {
-                shelf.reorder(id, caller, order);
-            } catch (Problem problem) {
-                notices.problem(next, problem);
-            }
+            attempt(next, () -> shelf.reorder(id, caller, order));
         }
         return "redirect:/studio/sessions/" + id + "#item-" + itemId;
     }
@@ -321,12 +305,7 @@ class StudioPages {
     @PostMapping("/sessions/{id}/items/{itemId}/explaining")
     String explain(Caller caller, @PathVariable long id, @PathVariable long itemId, RedirectAttributes next) {
         sessions.managed(id, caller);
-        try {
-            ShelfItem item = shelf.explain(id, itemId, caller);
-            notices.success(next, "studio.shelf.explained", item.title());
-        } catch (Problem problem) {
-            notices.problem(next, problem);
-        }
+        attempt(next, () -> notices.success(next, "studio.shelf.explained", shelf.explain(id, itemId, caller).title()));
         return "redirect:/studio/sessions/" + id;
     }
 
@@ -339,12 +318,10 @@ class StudioPages {
             notices.alert(next, "studio.mute.no-account", accountId.strip());
             return "redirect:/studio/sessions/" + id + "#mutes";
         }
-        try {
+        attempt(next, () -> {
             moderation.mute(id, viewerId, caller);
             notices.success(next, "studio.mute.muted", accounts.get(viewerId).displayName());
-        } catch (Problem problem) {
-            notices.problem(next, problem);
-        }
+        });
         return "redirect:/studio/sessions/" + id + "#mutes";
     }
 
@@ -397,6 +374,15 @@ class StudioPages {
         sessions.managed(id, caller);
         flashSaleLines(id, shelf.items(id), model);
         return "studio/flash-sales :: list";
+    }
+
+    /** Does what the creator asked; a refusal becomes a notice on the next page instead of an error page. */
+    private void attempt(RedirectAttributes next, Runnable action) {
+        try {
+            action.run();
+        } catch (Problem problem) {
+            notices.problem(next, problem);
+        }
     }
 
     // --- drawing the pages ---
