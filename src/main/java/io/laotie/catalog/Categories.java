@@ -1,6 +1,5 @@
 package io.laotie.catalog;
 
-import io.laotie.platform.FieldError;
 import io.laotie.platform.Ids;
 import io.laotie.platform.NotFound;
 import io.laotie.platform.ValidationFailed;
@@ -61,9 +60,9 @@ public class Categories {
 
     /** A leaf category products can go under; anything else is refused as a validation problem on {@code field}. */
     Category leaf(long id, String field) {
-        Category category = find(id).orElseThrow(() -> new ValidationFailed(422, List.of(new FieldError(field, "no such category"))));
+        Category category = find(id).orElseThrow(() -> ValidationFailed.unprocessable(field, "no such category"));
         if (!category.leaf()) {
-            throw new ValidationFailed(422, List.of(new FieldError(field, "products go under a second-level category")));
+            throw ValidationFailed.unprocessable(field, "products go under a second-level category");
         }
         return category;
     }
@@ -72,9 +71,9 @@ public class Categories {
     @Transactional
     public Category add(@Nullable Long parentId, String name, String nameEn, boolean standard) {
         if (parentId != null) {
-            Category parent = find(parentId).orElseThrow(() -> new ValidationFailed(422, List.of(new FieldError("parentId", "no such category"))));
+            Category parent = find(parentId).orElseThrow(() -> ValidationFailed.unprocessable("parentId", "no such category"));
             if (parent.leaf()) {
-                throw new ValidationFailed(422, List.of(new FieldError("parentId", "the tree has two levels; pick a top-level parent")));
+                throw ValidationFailed.unprocessable("parentId", "the tree has two levels; pick a top-level parent");
             }
         }
         int position = jdbc.sql("select coalesce(max(position), 0) + 1 from categories where "

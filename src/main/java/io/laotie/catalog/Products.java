@@ -3,7 +3,6 @@ package io.laotie.catalog;
 import io.laotie.identity.Caller;
 import io.laotie.inventory.Inventory;
 import io.laotie.inventory.StockLevel;
-import io.laotie.platform.FieldError;
 import io.laotie.platform.Ids;
 import io.laotie.platform.NotFound;
 import io.laotie.platform.PageOf;
@@ -148,12 +147,12 @@ public class Products {
         ownedRow(productId, caller);
         long count = jdbc.sql("select count(*) from skus where product_id = ?").param(productId).query(Long.class).single();
         if (count >= 50) {
-            throw new ValidationFailed(422, List.of(new FieldError("skus", "a product has at most 50 SKUs")));
+            throw ValidationFailed.unprocessable("skus", "a product has at most 50 SKUs");
         }
         boolean taken = jdbc.sql("select count(*) from skus where product_id = ? and name = ?").params(productId, sku.name().strip())
                 .query(Long.class).single() > 0;
         if (taken) {
-            throw new ValidationFailed(422, List.of(new FieldError("name", "SKU names must differ within a product")));
+            throw ValidationFailed.unprocessable("name", "SKU names must differ within a product");
         }
         insertSku(productId, sku.name().strip(), sku.price(), (int) count, sku.stock(), caller.accountId());
         return view(productId, Optional.of(caller));

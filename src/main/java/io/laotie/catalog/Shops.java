@@ -42,7 +42,7 @@ public class Shops {
     public Shop open(long ownerId, String name, String description) {
         long owned = jdbc.sql("select count(*) from shops where owner_id = ?").param(ownerId).query(Long.class).single();
         if (owned >= MAX_SHOPS_PER_OWNER) {
-            throw new ValidationFailed(422, List.of(new io.laotie.platform.FieldError("shops", "an account may own at most " + MAX_SHOPS_PER_OWNER + " shops")));
+            throw ValidationFailed.unprocessable("shops", "an account may own at most " + MAX_SHOPS_PER_OWNER + " shops");
         }
         long id = ids.next();
         jdbc.sql("insert into shops (id, owner_id, name, description, created_at) values (?, ?, ?, ?, ?)")

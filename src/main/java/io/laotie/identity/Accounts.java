@@ -113,7 +113,7 @@ public class Accounts {
     }
 
     private static ValidationFailed handleTaken() {
-        return new ValidationFailed(422, List.of(new io.laotie.platform.FieldError("handle", "is already taken")));
+        return ValidationFailed.unprocessable("handle", "is already taken");
     }
 
     /**

@@ -3,7 +3,6 @@ package io.laotie.identity;
 import io.laotie.platform.Ids;
 import io.laotie.platform.NotFound;
 import io.laotie.platform.ValidationFailed;
-import io.laotie.platform.FieldError;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,7 +42,7 @@ public class AddressBook {
                 .orElseThrow(() -> new NotFound("Account", accountId));
         List<Address> existing = list(accountId);
         if (existing.size() >= MAX_ADDRESSES) {
-            throw new ValidationFailed(422, List.of(new FieldError("addresses", "an address book holds at most " + MAX_ADDRESSES + " addresses")));
+            throw ValidationFailed.unprocessable("addresses", "an address book holds at most " + MAX_ADDRESSES + " addresses");
         }
         boolean makeDefault = existing.isEmpty() || Boolean.TRUE.equals(request.isDefault());
         if (makeDefault) {

@@ -10,7 +10,6 @@ import io.laotie.live.room.RoomHub;
 import io.laotie.order.OrderCancelled;
 import io.laotie.order.Orders;
 import io.laotie.platform.Conflict;
-import io.laotie.platform.FieldError;
 import io.laotie.platform.Ids;
 import io.laotie.platform.IllegalTransition;
 import io.laotie.platform.NotFound;
@@ -103,10 +102,10 @@ public class FlashSales implements SmartInitializingSingleton {
             throw new IllegalTransition("Session " + liveSessionId + " is " + session.status() + "; a flash sale runs while it is live");
         }
         Shelf.Item item = shelf.rows(liveSessionId).stream().filter(i -> i.id() == request.shelfItemId()).findFirst()
-                .orElseThrow(() -> refused("shelfItemId", "no such item on this session's shelf"));
+                .orElseThrow(() -> ValidationFailed.unprocessable("shelfItemId", "no such item on this session's shelf"));
         SkuForSale sku = sku(request.skuId());
         if (sku.productId() != item.productId() || sku.status() != ProductStatus.ACTIVE) {
-            throw refused("skuId", "must be a SKU on sale of the shelf item's product");
+            throw ValidationFailed.unprocessable("skuId", "must be a SKU on sale of the shelf item's product");
         }
         long usual = shelf.livePrice(item.id(), sku.skuId()).orElse(sku.price());
         if (request.price() > usual) {
@@ -320,13 +319,8 @@ public class FlashSales implements SmartInitializingSingleton {
         try {
             return products.sku(skuId);
         } catch (NotFound e) {
-            throw refused("skuId", "no such SKU");
+            throw ValidationFailed.unprocessable("skuId", "no such SKU");
         }
-    }
-
-    /** A well-formed request naming something that is not there or not this session's (422). */
-    private static ValidationFailed refused(String field, String message) {
-        return new ValidationFailed(422, List.of(new FieldError(field, message)));
     }
 
     private record FlashSaleRow(long allotmentId, int quantity, @Nullable OffsetDateTime endedAt) {

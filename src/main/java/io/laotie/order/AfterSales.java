@@ -8,7 +8,6 @@ import io.laotie.order.OrderBook.OrderRow;
 import io.laotie.order.OrderBook.RefundRow;
 import io.laotie.order.Orders.Party;
 import io.laotie.order.internal.OrderProperties;
-import io.laotie.platform.FieldError;
 import io.laotie.platform.IllegalTransition;
 import io.laotie.platform.NotFound;
 import io.laotie.platform.PageOf;
@@ -78,7 +77,7 @@ public class AfterSales {
             throw new IllegalTransition("Order " + orderId + " already has an open after-sales request");
         }
         if (request.amount() > order.refundable()) {
-            throw refused("amount", "at most " + order.refundable() + " fen of this order can still be refunded");
+            throw ValidationFailed.unprocessable("amount", "at most " + order.refundable() + " fen of this order can still be refunded");
         }
         checkRules(order, stage, request);
 
@@ -337,26 +336,28 @@ public class AfterSales {
 
     private void checkRules(OrderRow order, RefundStage stage, NewRefundRequest request) {
         if (stage == RefundStage.BEFORE_SHIPMENT && request.kind() == RefundKind.RETURN_AND_REFUND) {
-            throw refused("kind", "nothing has been shipped yet: ask for REFUND_ONLY");
+            throw ValidationFailed.unprocessable("kind", "nothing has been shipped yet: ask for REFUND_ONLY");
         }
         if (stage == RefundStage.AFTER_DELIVERY && request.kind() == RefundKind.REFUND_ONLY) {
             if (!GOODS_PROBLEMS.contains(request.reason())) {
-                throw refused("reason", "after delivery, refund-only is for goods that arrived broken, spoiled, wrong or missing; otherwise return them");
+                throw ValidationFailed.unprocessable("reason",
+                        "after delivery, refund-only is for goods that arrived broken, spoiled, wrong or missing; otherwise return them");
             }
             if (request.photoUrls() == null || request.photoUrls().isEmpty()) {
-                throw refused("photoUrls", "show the problem with at least one photo");
+                throw ValidationFailed.unprocessable("photoUrls", "show the problem with at least one photo");
             }
         }
         if (request.reason() == RefundReason.NO_REASON && stage != RefundStage.BEFORE_SHIPMENT) {
             if (request.kind() != RefundKind.RETURN_AND_REFUND) {
-                throw refused("kind", "a no-reason request after shipment is a return");
+                throw ValidationFailed.unprocessable("kind", "a no-reason request after shipment is a return");
             }
             boolean allowed = book.lines(order.id()).stream().allMatch(line -> products.sku(line.skuId()).noReasonReturn());
             if (!allowed) {
-                throw refused("reason", "these goods are not eligible for 7-day no-reason return");
+                throw ValidationFailed.unprocessable("reason", "these goods are not eligible for 7-day no-reason return");
             }
             if (order.deliveredAt() != null && book.now().isAfter(order.deliveredAt().plus(Duration.ofDays(properties.noReasonReturnDays())))) {
-                throw refused("reason", "the " + properties.noReasonReturnDays() + "-day no-reason return window has passed");
+                throw ValidationFailed.unprocessable("reason",
+                        "the " + properties.noReasonReturnDays() + "-day no-reason return window has passed");
             }
         }
     }
@@ -370,9 +371,5 @@ public class AfterSales {
 
     private RefundRow get(long refundId) {
         return book.findRefund(refundId).orElseThrow(() -> new NotFound("Refund request", refundId));
-    }
-
-    private static ValidationFailed refused(String field, String message) {
-        return new ValidationFailed(422, List.of(new FieldError(field, message)));
     }
 }

@@ -11,7 +11,6 @@ import io.laotie.inventory.Inventory;
 import io.laotie.ledger.Ledger;
 import io.laotie.order.OrderBook.OrderRow;
 import io.laotie.order.internal.OrderProperties;
-import io.laotie.platform.FieldError;
 import io.laotie.platform.Forbidden;
 import io.laotie.platform.IllegalTransition;
 import io.laotie.platform.NotFound;
@@ -117,13 +116,14 @@ public class Orders {
             try {
                 sku = products.sku(line.skuId());
             } catch (NotFound e) {
-                throw refused("lines[" + i + "].skuId", "no such SKU");
+                throw ValidationFailed.unprocessable("lines[" + i + "].skuId", "no such SKU");
             }
             if (sku.status() != ProductStatus.ACTIVE) {
-                throw refused("lines[" + i + "].skuId", "this product is not on sale");
+                throw ValidationFailed.unprocessable("lines[" + i + "].skuId", "this product is not on sale");
             }
             if (!skus.isEmpty() && skus.getFirst().shopId() != sku.shopId()) {
-                throw refused("lines[" + i + "].skuId", "an order holds goods of one shop; place one order per shop");
+                throw ValidationFailed.unprocessable("lines[" + i + "].skuId",
+                        "an order holds goods of one shop; place one order per shop");
             }
             skus.add(sku);
         }
@@ -139,11 +139,12 @@ public class Orders {
         try {
             pricingSteps.forEach(step -> step.price(pricing));
             if (request.liveSessionId() != null && pricing.liveSessionId() == null) {
-                throw refused("liveSessionId", "no such live session is selling these goods");
+                throw ValidationFailed.unprocessable("liveSessionId", "no such live session is selling these goods");
             }
             for (int i = 0; i < priced.size(); i++) {
                 if (request.lines().get(i).shelfItemId() != null && priced.get(i).shelfItemId() == null) {
-                    throw refused("lines[" + i + "].shelfItemId", "this shelf item is not selling this SKU in the named live session");
+                    throw ValidationFailed.unprocessable("lines[" + i + "].shelfItemId",
+                            "this shelf item is not selling this SKU in the named live session");
                 }
             }
         } catch (RuntimeException e) {
@@ -396,13 +397,10 @@ public class Orders {
             try {
                 return addresses.get(buyerId, addressId);
             } catch (NotFound e) {
-                throw refused("addressId", "no such address in your address book");
+                throw ValidationFailed.unprocessable("addressId", "no such address in your address book");
             }
         }
-        return addresses.defaultAddress(buyerId).orElseThrow(() -> refused("addressId", "add a shipping address to your address book first"));
-    }
-
-    private static ValidationFailed refused(String field, String message) {
-        return new ValidationFailed(422, List.of(new FieldError(field, message)));
+        return addresses.defaultAddress(buyerId).orElseThrow(() -> ValidationFailed.unprocessable("addressId",
+                "add a shipping address to your address book first"));
     }
 }

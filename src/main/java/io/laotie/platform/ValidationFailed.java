@@ -20,6 +20,11 @@ public class ValidationFailed extends Problem {
         return new ValidationFailed(List.of(new FieldError(field, message)));
     }
 
+    /** A well-formed field the rules refuse, such as a name taken or a thing that is not there (422). */
+    public static ValidationFailed unprocessable(String field, String message) {
+        return new ValidationFailed(422, List.of(new FieldError(field, message)));
+    }
+
     public List<FieldError> errors() {
         return errors;
     }

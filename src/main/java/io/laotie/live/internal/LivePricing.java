@@ -7,7 +7,6 @@ import io.laotie.live.SessionStatus;
 import io.laotie.live.Shelf;
 import io.laotie.live.room.RoomHub;
 import io.laotie.order.PricingStep;
-import io.laotie.platform.FieldError;
 import io.laotie.platform.IllegalTransition;
 import io.laotie.platform.ValidationFailed;
 import org.springframework.core.annotation.Order;
@@ -62,8 +61,8 @@ class LivePricing implements PricingStep {
                     .filter(it -> line.shelfItemHint() == null ? it.productId() == line.productId() : it.id() == line.shelfItemHint())
                     .findFirst();
             if (item.isEmpty() || item.get().productId() != line.productId()) {
-                throw new ValidationFailed(422, List.of(new FieldError("lines[" + i + "].shelfItemId",
-                        "this SKU is not on the shelf of live session " + hint)));
+                throw ValidationFailed.unprocessable("lines[" + i + "].shelfItemId",
+                        "this SKU is not on the shelf of live session " + hint);
             }
             line.fromShelfItem(item.get().id());
             Optional<FlashSales.Claim> flash = flashSales.claim(hint, item.get().id(), line.skuId(), pricing.orderId(),
