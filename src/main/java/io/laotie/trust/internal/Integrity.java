@@ -1,0 +1,46 @@
+package io.laotie.trust.internal;
+
+import io.laotie.identity.Account;
+import io.laotie.identity.Accounts;
+import io.laotie.identity.Links;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.Collection;
+
+/**
+ * The one place that says whether a signal counts and how much it weighs. A signal by a party to the sale (the
+ * creator, the merchant) or by an account linked to one (shared device, phone or address, see {@link Links}) does
+ * not count at all; a very new account's signal weighs {@link IntegrityRules#newAccountWeight()} in scores. Both are
+ * decided once, when the signal arrives, and stored with it, so a recomputation over the history gives the same
+ * answer as the incremental path.
+ */
+@Component
+public class Integrity {
+
+    private final Accounts accounts;
+    private final Links links;
+    private final IntegrityRules rules;
+
+    Integrity(Accounts accounts, Links links, IntegrityRules rules) {
+        this.accounts = accounts;
+        this.links = links;
+        this.rules = rules;
+    }
+
+    /** Whether a signal of {@code actorId} about a sale or creator of {@code parties} counts. */
+    public boolean counts(long actorId, Collection<Long> parties) {
+        return !links.linkedToAny(actorId, parties);
+    }
+
+    /** Whether the account was very new at {@code at}; imported buyers never are. */
+    public boolean veryNew(long actorId, Instant at) {
+        Account account = accounts.get(actorId);
+        return !account.imported() && account.createdAt().plus(rules.newAccountAge()).isAfter(at);
+    }
+
+    /** What the actor's signal at {@code at} weighs in scores: 1, or less for a very new account. */
+    public double weight(long actorId, Instant at) {
+        return veryNew(actorId, at) ? rules.newAccountWeight() : 1.0;
+    }
+}
