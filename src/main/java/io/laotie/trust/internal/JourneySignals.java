@@ -1,0 +1,107 @@
+package io.laotie.trust.internal;
+
+import io.laotie.order.ArbitrationRuled;
+import io.laotie.order.Attribution;
+import io.laotie.order.OrderCompleted;
+import io.laotie.order.OrderPaid;
+import io.laotie.order.RefundPaid;
+import io.laotie.order.Ruling;
+import io.laotie.social.CreatorFollowed;
+import io.laotie.social.CreatorUnfollowed;
+import io.laotie.social.FanClubJoined;
+import io.laotie.social.RoomCommented;
+import io.laotie.social.RoomLeft;
+import io.laotie.social.RoomLiked;
+import io.laotie.trust.ReviewPosted;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the fan journeys hear: follows and interactions from social, attributed orders, refunds and rulings from
+ * order, reviews from trust itself. Each listener runs after the publishing transaction committed, in its own
+ * transaction, and is retried from the event publication registry if the application stops before it finishes.
+ */
+@Component
+class JourneySignals {
+
+    private final JourneyEngine engine;
+    private final JourneyRules rules;
+
+    JourneySignals(JourneyEngine engine, JourneyRules rules) {
+        this.engine = engine;
+        this.rules = rules;
+    }
+
+    @ApplicationModuleListener
+    void on(CreatorFollowed followed) {
+        engine.followed(followed.viewerId(), followed.creatorId(), followed.source().name(), followed.at(), "CreatorFollowed");
+    }
+
+    @ApplicationModuleListener
+    void on(CreatorUnfollowed unfollowed) {
+        engine.unfollowed(unfollowed.viewerId(), unfollowed.creatorId(), unfollowed.at(), "CreatorUnfollowed");
+    }
+
+    @ApplicationModuleListener
+    void on(RoomCommented commented) {
+        engine.interacted(commented.authorId(), commented.creatorId(), 1, commented.at(), "RoomCommented:" + commented.commentId());
+    }
+
+    /** Likes of one interval are one point however many there were: a burst counts once. */
+    @ApplicationModuleListener
+    void on(RoomLiked liked) {
+        engine.interacted(liked.viewerId(), liked.creatorId(), 1, liked.at(), "RoomLiked");
+    }
+
+    @ApplicationModuleListener
+    void on(RoomLeft left) {
+        if (left.watchedSeconds() >= rules.engagingWatchSeconds()) {
+            engine.interacted(left.viewerId(), left.creatorId(), 1, left.at(), "RoomLeft");
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(FanClubJoined joined) {
+        engine.interacted(joined.viewerId(), joined.creatorId(), 1, joined.at(), "FanClubJoined");
+    }
+
+    @ApplicationModuleListener
+    void on(OrderPaid paid) {
+        Attribution who = paid.attribution();
+        if (who.creatorId() != null) {
+            engine.paid(paid.orderId(), who.buyerId(), who.creatorId(), who.merchantId(), "PURCHASE", paid.at(),
+                    "OrderPaid:" + paid.orderId());
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(RefundPaid refund) {
+        if (refund.attribution().creatorId() != null) {
+            engine.refunded(refund.orderId(), refund.orderFullyRefunded(), refund.reason().qualityRelated(), refund.at(),
+                    "RefundPaid:" + refund.refundId());
+        }
+    }
+
+    /** A quality-related ruling already moved the journey back through its refund; other lost rulings do here. */
+    @ApplicationModuleListener
+    void on(ArbitrationRuled ruled) {
+        if (ruled.attribution().creatorId() != null && ruled.outcome() != Ruling.Outcome.MERCHANT
+                && !ruled.reason().qualityRelated()) {
+            engine.arbitrationLost(ruled.orderId(), ruled.at(), "ArbitrationRuled:" + ruled.refundId());
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(OrderCompleted completed) {
+        if (completed.attribution().creatorId() != null) {
+            engine.kept(completed.orderId(), completed.at(), "OrderCompleted:" + completed.orderId());
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(ReviewPosted review) {
+        if (review.creatorId() != null) {
+            engine.reviewed(review.orderId(), review.buyerId(), review.rating(), review.at(), "ReviewPosted:" + review.reviewId());
+        }
+    }
+}
