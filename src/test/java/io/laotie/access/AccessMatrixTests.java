@@ -3,6 +3,7 @@ package io.laotie.access;
 import io.laotie.support.Api;
 import io.laotie.support.Api.Merchant;
 import io.laotie.support.Api.User;
+import io.laotie.support.Eventually;
 import io.laotie.support.Funds;
 import io.laotie.support.LaotieTest;
 import org.junit.jupiter.api.Test;
@@ -290,6 +291,19 @@ class AccessMatrixTests {
         rows.add(new Row("POST", "/api/operator/blocked-words", w -> "/api/operator/blocked-words", w -> Map.of("word", Api.unique("matrixword")),
                 Who.OPERATOR, 201, 403, 401));
         rows.add(new Row("DELETE", "/api/operator/blocked-words/{word}", w -> "/api/operator/blocked-words/nothing", w -> null, Who.OPERATOR, 204, 403, 401));
+        // trust: a creator's fan journeys and funnel are the creator's (and operators'); one's own journeys are one's own
+        rows.add(new Row("GET", "/api/creators/{id}/funnel", w -> "/api/creators/" + w.creator() + "/funnel", w -> null,
+                Who.MERCHANT, 200, 403, 401));
+        rows.add(new Row("GET", "/api/creators/{id}/journeys", w -> "/api/creators/" + w.creator() + "/journeys", w -> null,
+                Who.MERCHANT, 200, 403, 401));
+        rows.add(new Row("GET", "/api/creators/{id}/journeys/{viewerId}", w -> {
+            String creator = w.creator();
+            String path = "/api/creators/" + creator + "/journeys/" + w.buyer().id();
+            w.api().post("/api/creators/" + creator + "/followers", w.buyer(), Map.of("source", "SEARCH"));
+            Eventually.until("the follow starts a journey", () -> w.api().get(path, w.merchant().user()).status() == 200);
+            return path;
+        }, w -> null, Who.MERCHANT, 200, 403, 401));
+        rows.add(new Row("GET", "/api/me/journeys", w -> "/api/me/journeys", w -> null, Who.BUYER, 200, 200, 401));
         rows.add(new Row("DELETE", "/api/auth/tokens/current", w -> "/api/auth/tokens/current", w -> null, Who.BUYER, 204, 204, 401));
         return rows;
     }
