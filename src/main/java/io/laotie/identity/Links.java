@@ -30,9 +30,11 @@ public class Links {
                          where l.account_id = :id and l.device_id is not null and o.account_id is not null
                            and o.account_id <> :id
                         union
+                        select distinct o.account_id from addresses a join addresses o on o.phone = a.phone
+                         where a.account_id = :id and o.account_id <> :id
+                        union
                         select distinct o.account_id from addresses a
-                          join addresses o on (o.phone = a.phone
-                                               or (lower(o.region) = lower(a.region) and lower(o.detail) = lower(a.detail)))
+                          join addresses o on o.region = a.region and o.detail = a.detail
                          where a.account_id = :id and o.account_id <> :id""")
                 .param("id", accountId).query(Long.class).list());
         return linked;
