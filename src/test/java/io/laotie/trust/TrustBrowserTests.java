@@ -1,0 +1,84 @@
+package io.laotie.trust;
+
+import io.laotie.support.Api;
+import io.laotie.support.Api.User;
+import io.laotie.support.Browsers;
+import io.laotie.support.Eventually;
+import io.laotie.support.LaotieTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static io.laotie.support.HeadlessChromium.click;
+import static io.laotie.support.HeadlessChromium.text;
+import static io.laotie.support.HeadlessChromium.type;
+import static io.laotie.support.HeadlessChromium.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A creator opens the trust dashboard in a real browser, reads the funnel chart, filters it and opens a fan's journey. */
+@LaotieTest
+class TrustBrowserTests {
+
+    private static ChromeDriver browser;
+
+    @RegisterExtension
+    static final Browsers BROWSERS = new Browsers("trust-", driver -> browser = driver);
+
+    @LocalServerPort int port;
+    @Autowired Api api;
+
+    @Test
+    void aCreatorReadsTheFunnelFiltersItAndOpensAFansJourney() {
+        TrustWorld world = new TrustWorld(api);
+        User follower = world.buyer();
+        User buyer = world.buyer();
+        world.follow(follower, "ROOM");
+        world.follow(buyer, "SEARCH");
+        world.bought(buyer);
+        Eventually.until("both journeys", () -> "CONVERTED".equals(world.journey(buyer).path("stage").asString(""))
+                && "FOLLOWED".equals(world.journey(follower).path("stage").asString("")));
+
+        browser.get(url("/login"));
+        browser.manage().deleteAllCookies();
+        browser.get(url("/login"));
+        type(browser, By.id("username"), world.creator.handle());
+        type(browser, By.id("password"), "secret-pass-1");
+        click(browser, By.id("login-submit"));
+        waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("me")));
+        click(browser, By.id("nav-studio"));
+        click(browser, By.id("trust-dashboard"));
+        waitFor(browser).until(ExpectedConditions.textToBe(By.tagName("h1"), "信任看板"));
+
+        assertThat(barWidth("FOLLOWED")).as("two followed, the widest bar").isGreaterThan(barWidth("CONVERTED"));
+        assertThat(barWidth("CONVERTED")).isGreaterThan(barWidth("ENGAGED"));
+        assertThat(text(browser, By.cssSelector("text.funnel-count[data-stage='FOLLOWED']"))).isEqualTo("2");
+        assertThat(text(browser, By.cssSelector("#conversions tr[data-from='ENGAGED'] .rate"))).isEqualTo("—");
+
+        new Select(browser.findElement(By.name("source"))).selectByValue("SEARCH");
+        click(browser, By.cssSelector(".filters button"));
+        waitFor(browser).until(ExpectedConditions.urlContains("source=SEARCH"));
+        assertThat(text(browser, By.cssSelector("text.funnel-count[data-stage='FOLLOWED']"))).isEqualTo("1");
+        assertThat(text(browser, By.cssSelector("text.funnel-count[data-stage='CONVERTED']"))).isEqualTo("1");
+
+        click(browser, By.cssSelector("a[href='/studio/fans/" + buyer.id() + "']"));
+        waitFor(browser).until(ExpectedConditions.textToBe(By.id("journey-stage"), "已转化"));
+        assertThat(text(browser, By.id("journey-steps"))).contains("已关注 → 已转化");
+
+        browser.get(url("/studio/trust?lang=en"));
+        waitFor(browser).until(ExpectedConditions.textToBe(By.tagName("h1"), "Trust dashboard"));
+        assertThat(text(browser, By.cssSelector("#funnel h2"))).isEqualTo("Fan funnel");
+    }
+
+    private double barWidth(String stage) {
+        return Double.parseDouble(browser.findElement(By.cssSelector("rect.funnel-bar[data-stage='" + stage + "']")).getAttribute("width"));
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
