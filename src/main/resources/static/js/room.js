@@ -292,6 +292,10 @@
     title.appendChild(link(links.products + item.productId, item.title));
     title.appendChild(document.createTextNode(' '));
     title.appendChild(element('span', 'explaining-badge', texts.explaining));
+    var trust = element('span', 'trust-badges');
+    trust.dataset.trustProduct = item.productId;
+    title.appendChild(document.createTextNode(' '));
+    title.appendChild(trust);
     body.appendChild(title);
 
     var prices = element('p', 'shelf-prices');
@@ -351,6 +355,9 @@
     }
     shelf.textContent = '';
     (items || []).forEach(function (item) { shelf.appendChild(shelfItem(item)); });
+    if (window.LaotieTrustBadges) {
+      window.LaotieTrustBadges.render(shelf);
+    }
     var empty = byId('shelf-empty');
     if (empty) {
       empty.hidden = (items || []).length > 0;

@@ -98,7 +98,9 @@ public class Ledger {
 
     /**
      * Gives {@code amount} fen of a paid, unsettled order back to its buyer (to the account the gateway names: the
-     * wallet, with the built-in gateway). Each refund id is refunded once.
+     * wallet, with the built-in gateway). Each refund id is refunded once. When the platform
+     * {@linkplain #advanceRefund advanced} this refund, the buyer has the money already and escrow repays the platform
+     * subsidy instead.
      *
      * @throws InsufficientBalance the order holds less than the amount in escrow
      * @throws IllegalTransition   the order was never paid, was paid by someone else, or is settled already
@@ -118,8 +120,10 @@ public class Ledger {
             if (escrow.settled()) {
                 throw new IllegalTransition("Order " + orderId + " is settled; its escrow is empty");
             }
-            AccountRef payee = gateway.refund(orderId, refundId, buyerId, amount);
-            Posted posted = journal.post(TransactionKind.REFUND, reference, orderId, "refund " + refundId + " of order " + orderId,
+            boolean advanced = journal.find(TransactionKind.ADVANCE, reference).isPresent();
+            AccountRef payee = advanced ? AccountRef.platformSubsidy() : gateway.refund(orderId, refundId, buyerId, amount);
+            Posted posted = journal.post(TransactionKind.REFUND, reference, orderId, (advanced ? "repayment of the advance of refund "
+                            : "refund ") + refundId + " of order " + orderId,
                     List.of(new Leg(AccountRef.escrow(), -amount), new Leg(payee, amount)));
             if (!posted.fresh()) {
                 return sameRefund(posted.transaction(), orderId, amount);
@@ -135,6 +139,113 @@ public class Ledger {
                 throw new InsufficientBalance("Order " + orderId + " holds " + now.held() + " fen in escrow, less than " + amount);
             }
             return posted.transaction();
+        });
+    }
+
+    /**
+     * The platform subsidy pays a refund to the buyer (to the account the gateway names for refunds) before the
+     * order's escrow does: escrow stays as it is, so the merchant's confirmation, rejection or an arbitration still
+     * decide what escrow gives back, and {@link #refundOrder} with the same refund id later repays the subsidy instead
+     * of paying the buyer twice. If the refund never comes (the merchant wins), the subsidy carries the advance. Each
+     * refund id is advanced once.
+     *
+     * @throws IllegalTransition the order was never paid, was paid by someone else, is settled, or the refund was
+     *                           advanced with another amount or already made
+     */
+    public Transaction advanceRefund(long orderId, long refundId, long buyerId, long amount) {
+        requirePositive(amount);
+        String reference = "refund:" + refundId;
+        return inSavepoint(() -> {
+            Escrow escrow = escrow(orderId).orElseThrow(() -> new IllegalTransition("Order " + orderId + " was never paid"));
+            if (escrow.buyerId() != buyerId) {
+                throw new IllegalTransition("Order " + orderId + " was paid by another account");
+            }
+            if (escrow.settled()) {
+                throw new IllegalTransition("Order " + orderId + " is settled; there is nothing to advance against");
+            }
+            if (journal.find(TransactionKind.REFUND, reference).isPresent()) {
+                throw new IllegalTransition("Refund " + refundId + " was made already; there is nothing to advance");
+            }
+            AccountRef payee = gateway.refund(orderId, refundId, buyerId, amount);
+            Posted posted = journal.post(TransactionKind.ADVANCE, reference, orderId, "advance of refund " + refundId + " of order " + orderId,
+                    List.of(new Leg(AccountRef.platformSubsidy(), -amount), new Leg(payee, amount)));
+            if (!posted.fresh() && posted.transaction().amountOn(AccountRef.platformSubsidy()) != -amount) {
+                throw new IllegalTransition("Refund " + refundId + " was advanced with another amount");
+            }
+            return posted.transaction();
+        });
+    }
+
+    /**
+     * The platform subsidy pays {@code amount} fen into a buyer's wallet, for a reason named by {@code reference}
+     * (such as {@code return-shipping:123}, {@code compensation:123}); each reference is paid once.
+     *
+     * @throws IllegalTransition the reference was paid before with another amount or to another buyer
+     */
+    public Transaction subsidize(String reference, @Nullable Long orderId, long buyerId, long amount, String memo) {
+        requirePositive(amount);
+        AccountRef wallet = AccountRef.wallet(buyerId);
+        return inSavepoint(() -> {
+            Posted posted = journal.post(TransactionKind.SUBSIDY, reference, orderId, memo,
+                    List.of(new Leg(AccountRef.platformSubsidy(), -amount), new Leg(wallet, amount)));
+            if (!posted.fresh() && posted.transaction().amountOn(wallet) != amount) {
+                throw new IllegalTransition("Reference " + reference + " was paid already, otherwise");
+            }
+            return posted.transaction();
+        });
+    }
+
+    /**
+     * Takes back into the platform subsidy up to {@code amount} fen of a merchant's money that the platform paid a
+     * buyer on the merchant's behalf: from the merchant's available money first, then from their pending money (the
+     * settlements waiting for release latest first, each shrinking by what is taken), never below zero. Answers the
+     * recovery, which may be less than asked or {@linkplain Transaction#isEmpty() empty} (id 0) when the merchant holds
+     * nothing; the rest is the platform's loss. Each reference is recovered once; asking again answers the first
+     * recovery.
+     */
+    public Transaction recover(long merchantId, long amount, String reference, @Nullable Long orderId) {
+        requirePositive(amount);
+        return inSavepoint(() -> {
+            Optional<Transaction> earlier = journal.find(TransactionKind.RECOVERY, reference);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+            AccountRef available = AccountRef.merchantAvailable(merchantId);
+            AccountRef pending = AccountRef.merchantPending(merchantId);
+            long availableNow = Math.min(journal.balance(available), amount);
+            // Pending money must stay equal to what waits for release, so each release it is taken from shrinks. Rows
+            // are locked in the order a release takes them (its release row, then the accounts), so neither waits
+            // for the other in a circle.
+            long fromPending = 0;
+            List<long[]> waiting = jdbc.sql("select order_id, amount from ledger_releases where merchant_id = ? and released_at is null order by due_at desc, order_id desc")
+                    .param(merchantId).query((rs, n) -> new long[]{rs.getLong(1), rs.getLong(2)}).list();
+            for (long[] release : waiting) {
+                long take = Math.min(release[1], amount - availableNow - fromPending);
+                if (take <= 0) {
+                    break;
+                }
+                int shrunk = jdbc.sql("update ledger_releases set amount = amount - ? where order_id = ? and released_at is null and amount > ?")
+                        .params(take, release[0], take).update();
+                if (shrunk == 0) {
+                    // All of it is taken (a release of nothing would post an empty transaction): it ends as released.
+                    shrunk = jdbc.sql("update ledger_releases set released_at = ? where order_id = ? and released_at is null and amount = ?")
+                            .params(journal.now(), release[0], take).update();
+                }
+                if (shrunk == 1) {
+                    fromPending += take;
+                }
+            }
+            // A withdrawal meanwhile may have left less available than first read; the lock holds what is there now.
+            long rest = amount - fromPending;
+            long fromAvailable = journal.findAccountId(available)
+                    .flatMap(id -> jdbc.sql("select balance from ledger_accounts where id = ? for update").param(id).query(Long.class).optional())
+                    .map(balance -> Math.min(balance, rest)).orElse(0L);
+            if (fromAvailable + fromPending == 0) {
+                return new Transaction(0, TransactionKind.RECOVERY, reference, orderId, "nothing to recover", journal.now().toInstant(), List.of());
+            }
+            return journal.post(TransactionKind.RECOVERY, reference, orderId, "recovery from merchant " + merchantId,
+                    List.of(new Leg(available, -fromAvailable), new Leg(pending, -fromPending),
+                            new Leg(AccountRef.platformSubsidy(), fromAvailable + fromPending))).transaction();
         });
     }
 

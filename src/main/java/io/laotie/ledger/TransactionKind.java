@@ -15,5 +15,14 @@ public enum TransactionKind {
     /** An operator credited a wallet. */
     CREDIT,
     /** Money left for an outside account. */
-    WITHDRAWAL
+    WITHDRAWAL,
+    /**
+     * The platform subsidy paid a buyer's refund before the order's escrow could (a trust guarantee: refund as soon
+     * as the return is shipped); the escrow repays the subsidy when the refund itself is made.
+     */
+    ADVANCE,
+    /** The platform subsidy paid a buyer out of its own pocket: return shipping, compensation for counterfeit goods. */
+    SUBSIDY,
+    /** The platform subsidy took back from a merchant's money what it paid a buyer on the merchant's behalf. */
+    RECOVERY
 }

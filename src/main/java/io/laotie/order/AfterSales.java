@@ -3,6 +3,7 @@ package io.laotie.order;
 import io.laotie.catalog.Products;
 import io.laotie.identity.Caller;
 import io.laotie.inventory.Inventory;
+import io.laotie.ledger.AccountRef;
 import io.laotie.ledger.Ledger;
 import io.laotie.order.OrderBook.OrderRow;
 import io.laotie.order.OrderBook.RefundRow;
@@ -34,6 +35,12 @@ import static io.laotie.order.OrderBook.utc;
  * approved; a return is shipped back by the buyer and refunded when the merchant confirms receipt (or when the
  * confirmation deadline passes); a rejection can be escalated to an operator, whose ruling is final. Decisions on one
  * order happen one at a time (the order row is locked), and one request per order is open at a time.
+ *
+ * <p>{@link AfterSalesPolicy Policies} may grant a request a {@link AfterSalesCover} when it is made; the platform
+ * then pays, from its subsidy account: the refund as soon as the return is shipped (escrow repays the platform when
+ * the return is accepted, so the merchant's confirmation, rejection and arbitration work as for any request), the
+ * return shipping, and compensation when an operator rules the goods counterfeit, recovered from the merchant's money
+ * when the ruling puts the fault on the merchant and the cover says so.
  */
 @Service
 public class AfterSales {
@@ -97,6 +104,14 @@ public class AfterSales {
         RefundRequested requested = new RefundRequested(id, orderId, order.attribution(), request.kind(), stage,
                 request.amount(), request.reason(), now);
         events.publishEvent(requested);
+        AfterSalesCover cover = policies.stream().map(policy -> policy.cover(requested)).reduce(AfterSalesCover.NONE, AfterSalesCover::and);
+        if (cover.any()) {
+            book.jdbc().sql("update refund_requests set cover_advance = ?, cover_return_shipping = ?, cover_counterfeit_multiple = ?, cover_recover = ? where id = ?")
+                    .params(cover.refundOnReturnShipment(), cover.returnShipping(), cover.counterfeitMultiple(),
+                            cover.recoverCompensation(), id)
+                    .update();
+            book.timeline(orderId, id, "COVERED", Actor.SYSTEM, null, describe(cover));
+        }
 
         if (stage == RefundStage.BEFORE_SHIPMENT) {
             approve(get(id), Actor.SYSTEM, null, "refund before shipment is approved at once");
@@ -144,6 +159,7 @@ public class AfterSales {
         }
         book.timeline(refund.orderId(), refundId, RefundStatus.RETURN_SHIPPED.name(), Actor.BUYER, caller.accountId(),
                 carrier.strip() + " " + trackingNumber.strip());
+        payShipmentCover(refund);
         return get(refundId).view();
     }
 
@@ -209,6 +225,9 @@ public class AfterSales {
             book.moveRefund(refundId, List.of(RefundStatus.ESCALATED), RefundStatus.CLOSED, set("due_at", null));
             book.timeline(refund.orderId(), refundId, RefundStatus.CLOSED.name(), Actor.OPERATOR, operator.accountId(), null);
             orderMayComplete(refund.orderId());
+        }
+        if (ruling.counterfeit() && ruling.outcome() != Ruling.Outcome.MERCHANT) {
+            compensateCounterfeit(get(refundId), ruling.fault());
         }
         return get(refundId).view();
     }
@@ -280,6 +299,61 @@ public class AfterSales {
         } else {
             pay(refund, refund.amount(), List.of(RefundStatus.REQUESTED), by, actorId);
         }
+    }
+
+    /** The covered return is on its way: the platform advances the refund and pays the return shipping. */
+    private void payShipmentCover(RefundRow refund) {
+        AfterSalesCover cover = refund.cover();
+        if (cover.refundOnReturnShipment()) {
+            ledger.advanceRefund(refund.orderId(), refund.id(), refund.buyerId(), refund.amount());
+            book.jdbc().sql("update refund_requests set advanced = ? where id = ?").params(refund.amount(), refund.id()).update();
+            book.timeline(refund.orderId(), refund.id(), "ADVANCED", Actor.SYSTEM, null, Long.toString(refund.amount()));
+        }
+        if (cover.returnShipping() > 0) {
+            ledger.subsidize("return-shipping:" + refund.id(), refund.orderId(), refund.buyerId(), cover.returnShipping(),
+                    "return shipping of refund " + refund.id() + " paid by the platform");
+            book.jdbc().sql("update refund_requests set return_shipping_paid = ? where id = ?").params(cover.returnShipping(), refund.id()).update();
+            book.timeline(refund.orderId(), refund.id(), "SHIPPING_PAID", Actor.SYSTEM, null, Long.toString(cover.returnShipping()));
+        }
+    }
+
+    /**
+     * Goods ruled counterfeit on a covered request: the platform pays the buyer the cover's multiple of the request's
+     * amount at once, and takes it back from the merchant's money (available first, then pending, as far as it
+     * reaches) when the ruling puts the fault on the merchant and the cover says so.
+     */
+    private void compensateCounterfeit(RefundRow refund, Ruling.Fault fault) {
+        AfterSalesCover cover = refund.cover();
+        if (cover.counterfeitMultiple() == 0) {
+            return;
+        }
+        long compensation = Math.multiplyExact(refund.amount(), (long) cover.counterfeitMultiple());
+        String reference = "compensation:" + refund.id();
+        ledger.subsidize(reference, refund.orderId(), refund.buyerId(), compensation,
+                "compensation for counterfeit goods, refund " + refund.id());
+        book.jdbc().sql("update refund_requests set compensated = ? where id = ?").params(compensation, refund.id()).update();
+        book.timeline(refund.orderId(), refund.id(), "COMPENSATED", Actor.SYSTEM, null, Long.toString(compensation));
+        if (cover.recoverCompensation() && fault == Ruling.Fault.MERCHANT) {
+            long recovered = ledger.recover(refund.merchantId(), compensation, reference, refund.orderId())
+                    .amountOn(AccountRef.platformSubsidy());
+            book.jdbc().sql("update refund_requests set recovered = ? where id = ?").params(recovered, refund.id()).update();
+            book.timeline(refund.orderId(), refund.id(), "RECOVERED", Actor.SYSTEM, null, Long.toString(recovered));
+        }
+    }
+
+    /** A cover in a few words for the timeline. */
+    private static String describe(AfterSalesCover cover) {
+        List<String> grants = new ArrayList<>();
+        if (cover.refundOnReturnShipment()) {
+            grants.add("refund on return shipment");
+        }
+        if (cover.returnShipping() > 0) {
+            grants.add("return shipping " + cover.returnShipping());
+        }
+        if (cover.counterfeitMultiple() > 0) {
+            grants.add("counterfeit x" + cover.counterfeitMultiple());
+        }
+        return String.join("; ", grants);
     }
 
     private void acceptReturn(RefundRow refund, Actor by, @Nullable Long actorId) {

@@ -1,9 +1,11 @@
 package io.laotie.order;
 
 /**
- * A say in an after-sales request as soon as it is made. The trust module will add its guarantees here (fast refund
- * for trusted buyers, return shipping paid by the platform); without any policy every request waits for the
- * merchant, except refund-only before shipment, which is always approved at once.
+ * A say in an after-sales request as soon as it is made. Without any policy every request waits for the merchant,
+ * except refund-only before shipment, which is always approved at once (every shop's baseline). A policy may
+ * approve at once ({@link #review}) and may grant a {@link AfterSalesCover} paid by the platform: the trust module's
+ * guarantees (信任购) for shops above its experience threshold. Policies are asked inside the request's transaction,
+ * so they must answer quickly from their own data and must not call back into the order module.
  */
 public interface AfterSalesPolicy {
 
@@ -15,4 +17,9 @@ public interface AfterSalesPolicy {
     }
 
     Verdict review(RefundRequested request);
+
+    /** What the platform grants this request beyond the baseline; nothing unless a policy says so. */
+    default AfterSalesCover cover(RefundRequested request) {
+        return AfterSalesCover.NONE;
+    }
 }

@@ -44,11 +44,12 @@ class OrderBook {
     record RefundRow(long id, long orderId, long buyerId, long merchantId, RefundKind kind, RefundStage stage, long amount,
                      RefundReason reason, String text, List<String> photoUrls, RefundStatus status,
                      @Nullable String merchantReason, @Nullable String returnCarrier, @Nullable String returnTracking,
-                     @Nullable Ruling ruling, long refunded, Instant createdAt, @Nullable Instant dueAt) {
+                     @Nullable Ruling ruling, long refunded, Instant createdAt, @Nullable Instant dueAt,
+                     AfterSalesCover cover, long advanced, long returnShippingPaid, long compensated, long recovered) {
 
         RefundView view() {
             return new RefundView(id, orderId, kind, stage, amount, refunded, reason, text, photoUrls, status, merchantReason,
-                    returnCarrier, returnTracking, ruling, dueAt, createdAt);
+                    returnCarrier, returnTracking, ruling, dueAt, createdAt, cover, advanced, returnShippingPaid, compensated, recovered);
         }
     }
 
@@ -206,7 +207,10 @@ class OrderBook {
                 RefundReason.valueOf(rs.getString("reason")), rs.getString("text"),
                 photos == null || photos.isEmpty() ? List.of() : Arrays.asList(photos.split("\n")),
                 RefundStatus.valueOf(rs.getString("status")), rs.getString("merchant_reason"), rs.getString("return_carrier"),
-                rs.getString("return_tracking"), ruling, rs.getLong("refunded"), instant(rs, "created_at"), nullableInstant(rs, "due_at"));
+                rs.getString("return_tracking"), ruling, rs.getLong("refunded"), instant(rs, "created_at"), nullableInstant(rs, "due_at"),
+                new AfterSalesCover(rs.getBoolean("cover_advance"), rs.getLong("cover_return_shipping"),
+                        rs.getInt("cover_counterfeit_multiple"), rs.getBoolean("cover_recover")),
+                rs.getLong("advanced"), rs.getLong("return_shipping_paid"), rs.getLong("compensated"), rs.getLong("recovered"));
     }
 
     static @Nullable Long nullableLong(ResultSet rs, String column) throws SQLException {

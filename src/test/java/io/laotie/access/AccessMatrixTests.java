@@ -160,6 +160,7 @@ class AccessMatrixTests {
         rows.add(new Row("POST", "/api/shops/{shopId}/products", w -> "/api/shops/" + w.merchant().shopId() + "/products",
                 w -> Api.product("matrix", 1000, 1), Who.MERCHANT, 201, 403, 401));
         rows.add(new Row("GET", "/api/shops/{shopId}/products", w -> "/api/shops/" + w.merchant().shopId() + "/products", w -> null, Who.MERCHANT, 200, 200, 200));
+        rows.add(new Row("GET", "/api/shops/{id}/guarantees", w -> "/api/shops/" + w.merchant().shopId() + "/guarantees", w -> null, Who.ANYONE, 200, 200, 200));
         rows.add(new Row("GET", "/api/products", w -> "/api/products", w -> null, Who.ANYONE, 200, 200, 200));
         rows.add(new Row("GET", "/api/products/{id}", w -> "/api/products/" + w.productId(), w -> null, Who.MERCHANT, 200, 200, 200));
         rows.add(new Row("PATCH", "/api/products/{id}", w -> "/api/products/" + w.productId(), w -> Map.of("title", "New title"), Who.MERCHANT, 200, 403, 401));

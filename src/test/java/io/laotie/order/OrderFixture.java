@@ -11,15 +11,15 @@ import java.util.List;
 import java.util.Map;
 
 /** A shop with a product, and buyers with an address and money in their wallets: what most order tests stand on. */
-final class OrderFixture {
+public final class OrderFixture {
 
-    final Api api;
-    final Merchant merchant;
-    final String productId;
-    final String skuId;
-    final long price;
+    public final Api api;
+    public final Merchant merchant;
+    public final String productId;
+    public final String skuId;
+    public final long price;
 
-    OrderFixture(Api api, long price, long stock, boolean noReasonReturn) {
+    public OrderFixture(Api api, long price, long stock, boolean noReasonReturn) {
         this.api = api;
         this.price = price;
         this.merchant = api.merchant("seller");
@@ -31,7 +31,7 @@ final class OrderFixture {
     }
 
     /** A buyer with a default address and {@code yuan} yuan in the wallet. */
-    User buyer(long yuan) {
+    public User buyer(long yuan) {
         User buyer = api.user("buyer", "洛阳");
         api.post("/api/me/addresses", buyer, Map.of("recipient", "王姐", "phone", "13800138000", "region", "河南省洛阳市", "detail", "中州路 26号"));
         if (yuan > 0) {
@@ -43,11 +43,11 @@ final class OrderFixture {
         return buyer;
     }
 
-    Api.Response place(User buyer, int quantity) {
+    public Api.Response place(User buyer, int quantity) {
         return api.post("/api/orders", buyer, Map.of("lines", List.of(Map.of("skuId", skuId, "quantity", quantity))));
     }
 
-    String placed(User buyer, int quantity) {
+    public String placed(User buyer, int quantity) {
         var placed = place(buyer, quantity);
         if (placed.status() != 201) {
             throw new IllegalStateException("placing failed: " + placed.body());
@@ -55,7 +55,7 @@ final class OrderFixture {
         return placed.id();
     }
 
-    String paid(User buyer, int quantity) {
+    public String paid(User buyer, int quantity) {
         String id = placed(buyer, quantity);
         var paid = api.post("/api/orders/" + id + "/payment", buyer, null);
         if (paid.status() != 200) {
@@ -64,7 +64,7 @@ final class OrderFixture {
         return id;
     }
 
-    String shipped(User buyer, int quantity) {
+    public String shipped(User buyer, int quantity) {
         String id = paid(buyer, quantity);
         var shipped = api.post("/api/orders/" + id + "/shipment", merchant.user(), Map.of("carrier", "顺丰", "trackingNumber", "SF1234567890"));
         if (shipped.status() != 200) {
@@ -73,7 +73,7 @@ final class OrderFixture {
         return id;
     }
 
-    String delivered(User buyer, int quantity) {
+    public String delivered(User buyer, int quantity) {
         String id = shipped(buyer, quantity);
         var received = api.post("/api/orders/" + id + "/receipt", buyer, null);
         if (received.status() != 200) {
@@ -82,15 +82,15 @@ final class OrderFixture {
         return id;
     }
 
-    JsonNode order(String id, User as) {
+    public JsonNode order(String id, User as) {
         return api.get("/api/orders/" + id, as).body();
     }
 
-    long wallet(User user) {
+    public long wallet(User user) {
         return api.get("/api/wallet", user).body().path("balance").asLong();
     }
 
-    static Map<String, Object> refund(String kind, long amount, String reason, @Nullable List<String> photos) {
+    public static Map<String, Object> refund(String kind, long amount, String reason, @Nullable List<String> photos) {
         Map<String, Object> body = new HashMap<>(Map.of("kind", kind, "amount", amount, "reason", reason, "text", "见照片"));
         if (photos != null) {
             body.put("photoUrls", photos);

@@ -4,6 +4,7 @@ import io.laotie.platform.web.Yuan;
 import io.laotie.catalog.Shop;
 import io.laotie.catalog.Shops;
 import io.laotie.order.Actor;
+import io.laotie.order.AfterSalesCover;
 import io.laotie.order.OrderStatus;
 import io.laotie.order.OrderView;
 import io.laotie.order.RefundStatus;
@@ -120,6 +121,15 @@ class OrderDetails {
         if ("RULED".equals(entry.status())) {
             return request == null || request.ruling() == null ? entry.note() : ruling(request.ruling());
         }
+        switch (entry.status()) {
+            case "COVERED" -> {
+                return request == null ? entry.note() : cover(request.cover());
+            }
+            case "ADVANCED", "SHIPPING_PAID", "COMPENSATED", "RECOVERED" -> {
+                return amount(entry.note());
+            }
+            default -> { }
+        }
         RefundStatus status = parse(RefundStatus.class, entry.status());
         if (status == null) {
             return entry.note();
@@ -142,7 +152,22 @@ class OrderDetails {
         return ruling.counterfeit() ? text + " · " + notices.text("ruling.counterfeit.found") : text;
     }
 
-    /** Refunds record the amount paid back, in fen, as their note. */
+    /** What the platform grants a request beyond the baseline (信任购), in words. */
+    String cover(AfterSalesCover cover) {
+        List<String> grants = new ArrayList<>();
+        if (cover.refundOnReturnShipment()) {
+            grants.add(notices.text("refund.cover.advance"));
+        }
+        if (cover.returnShipping() > 0) {
+            grants.add(notices.text("refund.cover.shipping", Yuan.text(cover.returnShipping())));
+        }
+        if (cover.counterfeitMultiple() > 0) {
+            grants.add(notices.text("refund.cover.counterfeit", cover.counterfeitMultiple()));
+        }
+        return String.join(" · ", grants);
+    }
+
+    /** Refunds (and what the platform pays under a cover) record the amount, in fen, as their note. */
     private static @Nullable String amount(@Nullable String note) {
         try {
             return note == null ? null : Yuan.text(Long.parseLong(note.strip()));
