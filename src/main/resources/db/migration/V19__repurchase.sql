@@ -39,11 +39,11 @@ create table repurchase_purchases (
     order_id   bigint  primary key,
     creator_id bigint  not null,
     buyer_id   bigint  not null,
-    day        date    not null,
+    bought_on  date    not null,          -- the calendar day in the platform zone
     amount     bigint  not null,           -- fen
     refunded   boolean not null default false
 );
-create index repurchase_purchases_by_creator on repurchase_purchases (creator_id, buyer_id, day);
+create index repurchase_purchases_by_creator on repurchase_purchases (creator_id, buyer_id, bought_on);
 
 -- trust: a counter per creator, raised with every change of the creator's inputs; cached fits carry the revision
 -- they were made from, so any node sees at once that a fit is stale.

@@ -15,6 +15,7 @@ import io.laotie.platform.PageOf;
 import io.laotie.platform.PageRequest;
 import io.laotie.platform.ValidationFailed;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -66,11 +67,11 @@ public class OrderHistoryImports {
     private final Shops shops;
     private final Accounts accounts;
     private final ImportedAccounts placeholders;
-    private final List<ImportFollower> followers;
+    private final ObjectProvider<ImportFollower> followers; // they read chunks from here: asked lazily, no cycle
     private final ApplicationEventPublisher events;
 
     OrderHistoryImports(JdbcClient jdbc, JdbcTemplate batches, Ids ids, Clock clock, ZoneId platformZone, Shops shops,
-                        Accounts accounts, ImportedAccounts placeholders, List<ImportFollower> followers,
+                        Accounts accounts, ImportedAccounts placeholders, ObjectProvider<ImportFollower> followers,
                         ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.batches = batches;
@@ -248,7 +249,7 @@ public class OrderHistoryImports {
         }
         int chunks = row.chunks();
         long orders = row.orders();
-        for (ImportFollower follower : followers) {
+        for (ImportFollower follower : followers.orderedStream().toList()) {
             ImportFollower.Absorbed absorbed = follower.absorbed(row.id());
             chunks = Math.min(chunks, absorbed.chunks());
             orders = Math.min(orders, absorbed.orders());

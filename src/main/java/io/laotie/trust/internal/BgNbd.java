@@ -258,7 +258,7 @@ public final class BgNbd {
      * Pfaff form's series has the factor (a−1)ₙ = (a−1)(a)ₙ₋₁ in every term, so (1 − G)/(a − 1) =
      * −Σₙ≥₁ (r+x)ₙ (a)ₙ₋₁ / ((c)ₙ n!) wⁿ, exact at a = 1 and free of cancellation. Otherwise z = t/(α+T+t) lies in
      * [1/3, 1) and G = (1−z)^(r+x) ₂F₁(r+x, b+x; c; z) by the direct series (|z| < |w| there); near a = 1 the quotient
-     * is taken as the mean of its values at a ± 10⁻⁶, since it is smooth in a.
+     * is taken as the mean of its values at a ± 2·10⁻⁶, since it is smooth in a.
      */
     static double oneMinusGOverAMinusOne(Parameters p, int x, double age, double t) {
         double rx = p.r() + x;
@@ -268,8 +268,8 @@ public final class BgNbd {
             return -SpecialFunctions.hypergeometricTail(rx, p.a() - 1, c, w, 1, rx * w / c);
         }
         if (Math.abs(p.a() - 1) < 1e-6) {
-            return 0.5 * (oneMinusGOverAMinusOne(new Parameters(p.r(), p.alpha(), 1 + 1e-6, p.b()), x, age, t)
-                    + oneMinusGOverAMinusOne(new Parameters(p.r(), p.alpha(), 1 - 1e-6, p.b()), x, age, t));
+            return 0.5 * (oneMinusGOverAMinusOne(new Parameters(p.r(), p.alpha(), 1 + 2e-6, p.b()), x, age, t)
+                    + oneMinusGOverAMinusOne(new Parameters(p.r(), p.alpha(), 1 - 2e-6, p.b()), x, age, t));
         }
         double z = t / (p.alpha() + age + t);
         double g = Math.exp(rx * Math.log1p(-z)) * SpecialFunctions.hypergeometric(rx, p.b() + x, c, z);

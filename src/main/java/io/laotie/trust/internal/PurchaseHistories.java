@@ -54,7 +54,7 @@ public class PurchaseHistories implements ImportedChunkStep {
 
     private void insert(List<Object[]> rows) {
         if (!rows.isEmpty()) {
-            batches.batchUpdate("insert into repurchase_purchases (order_id, creator_id, buyer_id, day, amount) values (?, ?, ?, ?, ?)", rows);
+            batches.batchUpdate("insert into repurchase_purchases (order_id, creator_id, buyer_id, bought_on, amount) values (?, ?, ?, ?, ?)", rows);
             rows.clear();
         }
     }
@@ -62,7 +62,7 @@ public class PurchaseHistories implements ImportedChunkStep {
     /** A paid order credited to the creator; a second report of it (or one already refunded) changes nothing. */
     public void paid(long orderId, long creatorId, long buyerId, Instant at, long amount) {
         int added = jdbc.sql("""
-                        insert into repurchase_purchases (order_id, creator_id, buyer_id, day, amount)
+                        insert into repurchase_purchases (order_id, creator_id, buyer_id, bought_on, amount)
                         select ?, ?, ?, ?, ? where not exists (select 1 from repurchase_purchases where order_id = ?)""")
                 .params(orderId, creatorId, buyerId, day(at), amount, orderId).update();
         if (added > 0) {
@@ -79,7 +79,7 @@ public class PurchaseHistories implements ImportedChunkStep {
         if (marked == 0) {
             try {
                 jdbc.sql("""
-                                insert into repurchase_purchases (order_id, creator_id, buyer_id, day, amount, refunded)
+                                insert into repurchase_purchases (order_id, creator_id, buyer_id, bought_on, amount, refunded)
                                 select ?, ?, ?, ?, 0, true where not exists (select 1 from repurchase_purchases where order_id = ?)""")
                         .params(orderId, creatorId, buyerId, day(at), orderId).update();
             } catch (DuplicateKeyException raced) {
@@ -112,9 +112,9 @@ public class PurchaseHistories implements ImportedChunkStep {
      */
     public List<BuyerDays> firstBuyingBetween(long creatorId, LocalDate from, LocalDate to) {
         return jdbc.sql("""
-                        select buyer_id, min(day), max(day), count(distinct day), sum(amount) from repurchase_purchases
-                        where creator_id = ? and not refunded and day <= ?
-                        group by buyer_id having min(day) >= ?""")
+                        select buyer_id, min(bought_on), max(bought_on), count(distinct bought_on), sum(amount) from repurchase_purchases
+                        where creator_id = ? and not refunded and bought_on <= ?
+                        group by buyer_id having min(bought_on) >= ?""")
                 .params(creatorId, to, from)
                 .query((rs, n) -> new BuyerDays(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class),
                         rs.getInt(4), rs.getLong(5)))
