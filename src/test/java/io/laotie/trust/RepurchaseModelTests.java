@@ -4,6 +4,7 @@ import io.laotie.support.Api;
 import io.laotie.support.Api.User;
 import io.laotie.support.Imports;
 import io.laotie.support.LaotieTest;
+import io.laotie.support.SimulatedBuyers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -77,7 +78,9 @@ class RepurchaseModelTests {
         User operator = api.operator();
         Imports.Target target = imports.target();
         double[] truth = {0.5, 20, 0.7, 2.5};
-        imports.imported(target, operator, simulated(truth, 4_000, new SplittableRandom(20261125)), IMPORT);
+        String csv = SimulatedBuyers.csv(truth, 4_000, LocalDate.of(2024, 1, 1), 182, LocalDate.of(2024, 12, 31), Api.unique("sim"),
+                new SplittableRandom(20261125));
+        imports.imported(target, operator, csv, IMPORT);
 
         JsonNode m = api.get(model(target.creator(), "2024-01-01", "2024-12-31", "DAY", 90, 0, 10), operator).body();
 
@@ -144,57 +147,6 @@ class RepurchaseModelTests {
             }
             return csv.toString();
         }
-    }
-
-    /**
-     * A BG/NBD population: λ ~ Gamma(r, α), p ~ Beta(a, b); purchases at Poisson rate λ after the first, dropping out
-     * with probability p after each repeat purchase; days are whole calendar days.
-     */
-    static String simulated(double[] truth, int buyers, SplittableRandom random) {
-        double r = truth[0], alpha = truth[1], a = truth[2], b = truth[3];
-        LocalDate start = LocalDate.of(2024, 1, 1);
-        LocalDate end = LocalDate.of(2024, 12, 31);
-        StringBuilder csv = new StringBuilder();
-        String tag = Api.unique("sim");
-        for (int i = 0; i < buyers; i++) {
-            LocalDate first = start.plusDays(random.nextInt(182));
-            double observed = end.toEpochDay() - first.toEpochDay();
-            double lambda = gamma(r, random) / alpha;
-            double x = gamma(a, random);
-            double p = x / (x + gamma(b, random));
-            String who = tag + "-" + i;
-            csv.append(who).append(',').append(first).append(",100\n");
-            double t = 0;
-            while (true) {
-                t += -Math.log(1 - random.nextDouble()) / lambda;
-                if (t > observed) {
-                    break;
-                }
-                csv.append(who).append(',').append(first.plusDays((long) t)).append(",100\n");
-                if (random.nextDouble() < p) {
-                    break;
-                }
-            }
-        }
-        return csv.toString();
-    }
-
-    /** Gamma(shape, 1) by Marsaglia and Tsang, boosted by U^(1/shape) for shapes below one. */
-    static double gamma(double shape, SplittableRandom random) {
-        if (shape < 1) {
-            return gamma(shape + 1, random) * Math.pow(random.nextDouble(), 1 / shape);
-        }
-        double d = shape - 1.0 / 3, c = 1 / Math.sqrt(9 * d);
-        while (true) {
-            double z = normal(random), v = Math.pow(1 + c * z, 3);
-            if (v > 0 && Math.log(random.nextDouble()) < 0.5 * z * z + d - d * v + d * Math.log(v)) {
-                return d * v;
-            }
-        }
-    }
-
-    static double normal(SplittableRandom random) {
-        return Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
     }
 
     static String model(User creator, String start, String end, String unit, int horizon, int page, int size) {
