@@ -89,6 +89,9 @@ public class Accounts {
             throw ValidationFailed.of("password", "must be at least 8 characters");
         }
         String key = request.handle().toLowerCase(Locale.ROOT);
+        if (!imported && key.startsWith(ImportedAccounts.HANDLE_PREFIX)) {
+            throw ValidationFailed.unprocessable("handle", "may not start with " + ImportedAccounts.HANDLE_PREFIX);
+        }
         boolean taken = jdbc.sql("select count(*) from accounts where handle_key = ?").param(key).query(Long.class).single() > 0;
         if (taken) {
             throw handleTaken();

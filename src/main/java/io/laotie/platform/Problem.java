@@ -2,6 +2,8 @@ package io.laotie.platform;
 
 import org.jspecify.annotations.Nullable;
 
+import java.util.List;
+
 /**
  * A business problem the caller can act on. Each subclass names the problem ({@code InsufficientStock},
  * {@code NotYourShop}); the web layer maps it once to RFC 9457 problem details with
@@ -34,6 +36,11 @@ public abstract class Problem extends RuntimeException {
 
     public String detail() {
         return getMessage();
+    }
+
+    /** What the answer lists under {@code errors}, such as invalid fields or the bad lines of a file; none by default. */
+    public @Nullable List<?> errors() {
+        return null;
     }
 
     /** Problems are expected outcomes, not bugs: no stack trace needed. */

@@ -25,6 +25,7 @@ public class ValidationFailed extends Problem {
         return new ValidationFailed(422, List.of(new FieldError(field, message)));
     }
 
+    @Override
     public List<FieldError> errors() {
         return errors;
     }

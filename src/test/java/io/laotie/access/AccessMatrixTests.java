@@ -306,6 +306,13 @@ class AccessMatrixTests {
         }, w -> null, Who.MERCHANT, 200, 403, 401));
         rows.add(new Row("GET", "/api/me/journeys", w -> "/api/me/journeys", w -> null, Who.BUYER, 200, 200, 401));
         rows.add(new Row("DELETE", "/api/auth/tokens/current", w -> "/api/auth/tokens/current", w -> null, Who.BUYER, 204, 204, 401));
+        // repurchase: order-history imports (an empty file is refused, 422) and the creator's model (no buyers yet, 422)
+        rows.add(new Row("POST", "/api/operator/order-history-imports", w -> "/api/operator/order-history-imports?shopId="
+                + w.merchant().shopId() + "&creatorId=" + w.creator(), w -> null, Who.OPERATOR, 422, 403, 401));
+        rows.add(new Row("GET", "/api/operator/order-history-imports", w -> "/api/operator/order-history-imports", w -> null, Who.OPERATOR, 200, 403, 401));
+        rows.add(new Row("GET", "/api/operator/order-history-imports/{id}", w -> "/api/operator/order-history-imports/1", w -> null, Who.OPERATOR, 404, 403, 401));
+        rows.add(new Row("GET", "/api/creators/{id}/repurchase-model", w -> "/api/creators/" + w.creator()
+                + "/repurchase-model?calibrationStart=2025-01-01&calibrationEnd=2025-03-31", w -> null, Who.MERCHANT, 422, 403, 401));
         return rows;
     }
 

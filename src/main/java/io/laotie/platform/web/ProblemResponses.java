@@ -1,9 +1,7 @@
 package io.laotie.platform.web;
 
-import io.laotie.platform.FieldError;
 import io.laotie.platform.Problem;
 import io.laotie.platform.RateLimited;
-import io.laotie.platform.ValidationFailed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -33,7 +31,7 @@ public class ProblemResponses {
     }
 
     public static ProblemDetail body(String slug, int status, String title, @Nullable String detail,
-                                     @Nullable List<FieldError> errors, @Nullable String instance) {
+                                     @Nullable List<?> errors, @Nullable String instance) {
         ProblemDetail problem = ProblemDetail.forStatus(status);
         problem.setType(URI.create(TYPE_PREFIX + slug));
         problem.setTitle(title);
@@ -50,7 +48,7 @@ public class ProblemResponses {
     }
 
     public static ResponseEntity<ProblemDetail> entity(Problem problem, HttpServletRequest request) {
-        List<FieldError> errors = problem instanceof ValidationFailed v ? v.errors() : null;
+        List<?> errors = problem.errors();
         ResponseEntity.BodyBuilder builder = ResponseEntity.status(problem.status()).contentType(PROBLEM_JSON);
         if (problem instanceof RateLimited limited) {
             builder.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, limited.retryAfter().toSeconds())));
