@@ -41,12 +41,30 @@ create table fan_engagement_days (
     primary key (creator_id, viewer_id, on_day)
 );
 
--- Paid orders attributed to the creator, as the journey sees them: a fully refunded order no longer counts.
+-- Paid orders attributed to the creator, as the journey sees them: a fully refunded order no longer counts. A refund
+-- heard before its payment leaves a row without journey and day, so the payment, when it comes, converts nobody.
 create table fan_journey_orders (
     order_id    bigint  primary key,
-    journey_id  bigint  not null references fan_journeys (id),
-    paid_day    date    not null,
+    journey_id  bigint  references fan_journeys (id),
+    paid_day    date,
     refunded    boolean not null,
     quality_refund boolean not null default false   -- a quality-related refund was paid on it
 );
 create index fan_journey_orders_by_journey on fan_journey_orders (journey_id);
+
+-- One row per (viewer, creator) that every signal locks first, so signals of one pair apply one after the other even
+-- before the pair has a journey; and when the latest follow or unfollow applied happened, so an older one is ignored.
+create table fan_pairs (
+    creator_id         bigint not null,
+    viewer_id          bigint not null,
+    follow_changed_at  timestamp with time zone,
+    primary key (creator_id, viewer_id)
+);
+
+-- Every signal applied, by its identity (RefundPaid:123, RoomCommented:456, …): a signal delivered again changes nothing.
+create table fan_signals (
+    creator_id bigint      not null,
+    viewer_id  bigint      not null,
+    signal     varchar(96) not null,
+    primary key (creator_id, viewer_id, signal)
+);

@@ -103,16 +103,23 @@ class ImportedJourneys implements ImportedChunkStep {
         List<Object[]> updates = new ArrayList<>();
         for (Journey journey : journeys.values()) {
             if (journey.changed) {
-                updates.add(new Object[]{journey.stage.name(), at(journey, JourneyStage.CONVERTED), at(journey, TRUSTING),
-                        at(journey, REPURCHASING), latest(journey), journey.id});
+                Timestamp converted = at(journey, CONVERTED);
+                Timestamp trusting = at(journey, TRUSTING);
+                Timestamp repurchasing = at(journey, REPURCHASING);
+                updates.add(new Object[]{journey.stage.name(), converted, converted, trusting, trusting, repurchasing,
+                        repurchasing, latest(journey), journey.id});
             }
         }
         jdbc.batchUpdate("""
-                update fan_journeys set stage = ?, converted_at = coalesce(converted_at, ?), trusting_at = coalesce(trusting_at, ?),
-                       repurchasing_at = coalesce(repurchasing_at, ?), updated_at = greatest(updated_at, ?) where id = ?""", updates);
+                update fan_journeys set stage = ?,
+                       converted_at = coalesce(least(coalesce(converted_at, ?), ?), converted_at),
+                       trusting_at = coalesce(least(coalesce(trusting_at, ?), ?), trusting_at),
+                       repurchasing_at = coalesce(least(coalesce(repurchasing_at, ?), ?), repurchasing_at),
+                       updated_at = greatest(updated_at, ?) where id = ?""", updates);
         List<Object[]> firsts = new ArrayList<>();
         byBuyer.forEach((buyer, list) -> firsts.add(new Object[]{Timestamp.from(list.getFirst().orderedAt()), journeys.get(buyer).id}));
-        jdbc.batchUpdate("update fan_journeys set first_contact_at = least(first_contact_at, ?) where id = ?", firsts);
+        // an imported history may come in any order; a journey that began live keeps its first contact
+        jdbc.batchUpdate("update fan_journeys set first_contact_at = least(first_contact_at, ?) where id = ? and source = 'IMPORT'", firsts);
     }
 
     private void move(Journey journey, JourneyStage to, Instant at, String cause, List<Object[]> steps) {

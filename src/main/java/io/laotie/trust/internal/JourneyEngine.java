@@ -54,123 +54,162 @@ public class JourneyEngine {
     }
 
     @Transactional
-    public void followed(long viewerId, long creatorId, String source, Instant at, String cause) {
-        if (!integrity.counts(viewerId, List.of(creatorId))) {
+    public void followed(long viewerId, long creatorId, String source, Instant at, String signal) {
+        if (!integrity.counts(viewerId, List.of(creatorId)) || !first(viewerId, creatorId, signal) || !followNews(viewerId, creatorId, at)) {
             return;
         }
         Journey journey = lockOrStart(viewerId, creatorId, source, at);
         jdbc.sql("update fan_journeys set following = true, followed_at = coalesce(followed_at, ?) where id = ?")
                 .params(Timestamp.from(at), journey.id()).update();
+        journey = new Journey(journey.id(), viewerId, creatorId, journey.stage(), true);
         if (journey.stage() == null) {
-            move(journey, FOLLOWED, at, cause);
-            journey = lock(viewerId, creatorId).orElseThrow();
+            journey = move(journey, FOLLOWED, at, signal);
         }
-        engageIfDue(journey, at, cause);
+        engageIfDue(journey, at, signal);
     }
 
     @Transactional
-    public void unfollowed(long viewerId, long creatorId, Instant at, String cause) {
+    public void unfollowed(long viewerId, long creatorId, Instant at, String signal) {
+        if (!first(viewerId, creatorId, signal) || !followNews(viewerId, creatorId, at)) {
+            return;
+        }
         lock(viewerId, creatorId).ifPresent(journey -> {
             jdbc.sql("update fan_journeys set following = false where id = ?").param(journey.id()).update();
             if (journey.stage() == FOLLOWED) {
-                move(journey, null, at, cause);
+                move(journey, null, at, signal);
             }
         });
     }
 
     /** An interaction worth {@code points} (before the daily cap) with the creator. */
     @Transactional
-    public void interacted(long viewerId, long creatorId, int points, Instant at, String cause) {
-        if (points <= 0 || viewerId == creatorId || !integrity.counts(viewerId, List.of(creatorId))) {
+    public void interacted(long viewerId, long creatorId, int points, Instant at, String signal) {
+        if (points <= 0 || viewerId == creatorId || !integrity.counts(viewerId, List.of(creatorId)) || !first(viewerId, creatorId, signal)) {
             return;
         }
-        LocalDate day = LocalDate.ofInstant(at, zone);
-        int cap = rules.dailyPointsCap();
-        int updated = jdbc.sql("""
-                        update fan_engagement_days set points = least(points + ?, ?)
-                         where creator_id = ? and viewer_id = ? and on_day = ?""")
-                .params(points, cap, creatorId, viewerId, java.sql.Date.valueOf(day)).update();
-        if (updated == 0) {
-            jdbc.sql("""
-                            insert into fan_engagement_days (creator_id, viewer_id, on_day, points) values (?, ?, ?, ?)
-                            on conflict do nothing""")
-                    .params(creatorId, viewerId, java.sql.Date.valueOf(day), Math.min(points, cap)).update();
-        }
-        lock(viewerId, creatorId).ifPresent(journey -> engageIfDue(journey, at, cause));
+        java.sql.Date day = java.sql.Date.valueOf(LocalDate.ofInstant(at, zone));
+        jdbc.sql("insert into fan_engagement_days (creator_id, viewer_id, on_day, points) values (?, ?, ?, 0) on conflict do nothing")
+                .params(creatorId, viewerId, day).update();
+        jdbc.sql("update fan_engagement_days set points = least(points + ?, ?) where creator_id = ? and viewer_id = ? and on_day = ?")
+                .params(points, rules.dailyPointsCap(), creatorId, viewerId, day).update();
+        lock(viewerId, creatorId).ifPresent(journey -> engageIfDue(journey, at, signal));
     }
 
     /** A paid order attributed to the creator. */
     @Transactional
-    public void paid(long orderId, long buyerId, long creatorId, long merchantId, String source, Instant at, String cause) {
-        if (!integrity.counts(buyerId, List.of(creatorId, merchantId))) {
+    public void paid(long orderId, long buyerId, long creatorId, long merchantId, String source, Instant at, String signal) {
+        if (!integrity.counts(buyerId, List.of(creatorId, merchantId)) || !first(buyerId, creatorId, signal)) {
             return;
+        }
+        Optional<Boolean> refundedEarlier = jdbc.sql("select refunded from fan_journey_orders where order_id = ?").param(orderId)
+                .query(Boolean.class).optional();
+        if (refundedEarlier.orElse(false)) {
+            return; // refunded in full before its payment was heard: it counts nowhere
         }
         Journey journey = lockOrStart(buyerId, creatorId, source, at);
-        int added = jdbc.sql("""
-                        insert into fan_journey_orders (order_id, journey_id, paid_day, refunded) values (?, ?, ?, false)
-                        on conflict do nothing""")
-                .params(orderId, journey.id(), java.sql.Date.valueOf(LocalDate.ofInstant(at, zone))).update();
-        if (added == 0) {
-            return;
+        java.sql.Date day = java.sql.Date.valueOf(LocalDate.ofInstant(at, zone));
+        if (refundedEarlier.isPresent()) {
+            jdbc.sql("update fan_journey_orders set journey_id = ?, paid_day = ? where order_id = ?").params(journey.id(), day, orderId).update();
+        } else {
+            jdbc.sql("insert into fan_journey_orders (order_id, journey_id, paid_day, refunded) values (?, ?, ?, false)")
+                    .params(orderId, journey.id(), day).update();
         }
         if (journey.stage() == null || !journey.stage().atLeast(CONVERTED)) {
-            journey = move(journey, CONVERTED, at, cause);
+            journey = move(journey, CONVERTED, at, signal);
         }
         if (!journey.stage().atLeast(REPURCHASING) && paidDays(journey.id()) >= 2) {
             if (!journey.stage().atLeast(TRUSTING)) {
-                journey = move(journey, TRUSTING, at, cause);
+                journey = move(journey, TRUSTING, at, signal);
             }
-            move(journey, REPURCHASING, at, cause);
+            move(journey, REPURCHASING, at, signal);
         }
     }
 
     /** Money of an attributed order went back: fully or not, for a quality-related reason or not. */
     @Transactional
-    public void refunded(long orderId, boolean fully, boolean qualityRelated, Instant at, String cause) {
+    public void refunded(long orderId, long buyerId, long creatorId, boolean fully, boolean qualityRelated, Instant at, String signal) {
+        if (!first(buyerId, creatorId, signal)) {
+            return;
+        }
+        boolean refundedBefore = jdbc.sql("select refunded from fan_journey_orders where order_id = ?").param(orderId)
+                .query(Boolean.class).optional().orElse(false);
+        if (refundedBefore) {
+            return; // nothing of the order counted any more
+        }
+        int marked = jdbc.sql("""
+                        update fan_journey_orders set refunded = (refunded or ?), quality_refund = (quality_refund or ?)
+                         where order_id = ?""")
+                .params(fully, qualityRelated, orderId).update();
+        if (marked == 0) { // heard before the payment (or the buyer does not count): remember it for the payment
+            jdbc.sql("insert into fan_journey_orders (order_id, journey_id, paid_day, refunded, quality_refund) values (?, null, null, ?, ?)")
+                    .params(orderId, fully, qualityRelated).update();
+            return;
+        }
         journeyOf(orderId).ifPresent(journey -> {
-            jdbc.sql("""
-                            update fan_journey_orders set refunded = (refunded or ?), quality_refund = (quality_refund or ?)
-                             where order_id = ?""")
-                    .params(fully, qualityRelated, orderId).update();
             if (journey.stage() == null || !journey.stage().atLeast(CONVERTED)) {
                 return;
             }
             long kept = jdbc.sql("select count(*) from fan_journey_orders where journey_id = ? and not refunded")
                     .param(journey.id()).query(Long.class).single();
             if (kept == 0) {
-                move(journey, stageWithoutPurchases(journey), at, cause);
+                move(journey, stageWithoutPurchases(journey), at, signal);
             } else if (qualityRelated) {
-                backOne(journey, at, cause);
+                backOne(journey, at, signal);
             }
         });
     }
 
     /** An arbitration the merchant lost, for a reason that is not about quality (those regress through the refund). */
     @Transactional
-    public void arbitrationLost(long orderId, Instant at, String cause) {
-        journeyOf(orderId).ifPresent(journey -> backOne(journey, at, cause));
+    public void arbitrationLost(long orderId, long buyerId, long creatorId, Instant at, String signal) {
+        if (first(buyerId, creatorId, signal)) {
+            journeyOf(orderId).ifPresent(journey -> backOne(journey, at, signal));
+        }
     }
 
     /** The order's after-sales window closed; kept without a quality-related refund, it is a sign of trust. */
     @Transactional
-    public void kept(long orderId, Instant at, String cause) {
+    public void kept(long orderId, long buyerId, long creatorId, Instant at, String signal) {
+        if (!first(buyerId, creatorId, signal)) {
+            return;
+        }
         journeyOf(orderId).ifPresent(journey -> {
             boolean clean = jdbc.sql("select not refunded and not quality_refund from fan_journey_orders where order_id = ?")
                     .param(orderId).query(Boolean.class).single();
             if (clean && journey.stage() == CONVERTED) {
-                move(journey, TRUSTING, at, cause);
+                move(journey, TRUSTING, at, signal);
             }
         });
     }
 
     /** A review of goods of an attributed order; 4 or 5 stars is a sign of trust. */
     @Transactional
-    public void reviewed(long orderId, long buyerId, int rating, Instant at, String cause) {
-        if (rating < 4) {
+    public void reviewed(long orderId, long buyerId, long creatorId, int rating, Instant at, String signal) {
+        if (rating < 4 || !first(buyerId, creatorId, signal)) {
             return;
         }
         journeyOf(orderId).filter(j -> j.viewerId() == buyerId && j.stage() == CONVERTED)
-                .ifPresent(journey -> move(journey, TRUSTING, at, cause));
+                .ifPresent(journey -> move(journey, TRUSTING, at, signal));
+    }
+
+    /**
+     * Locks the pair (every signal of one viewer and creator takes this lock first, so they apply one after the other,
+     * even before the pair has a journey) and answers whether this signal is new; a signal delivered again is not.
+     */
+    private boolean first(long viewerId, long creatorId, String signal) {
+        jdbc.sql("insert into fan_pairs (creator_id, viewer_id) values (?, ?) on conflict do nothing").params(creatorId, viewerId).update();
+        jdbc.sql("select creator_id from fan_pairs where creator_id = ? and viewer_id = ? for update").params(creatorId, viewerId)
+                .query(Long.class).single();
+        return jdbc.sql("insert into fan_signals (creator_id, viewer_id, signal) values (?, ?, ?) on conflict do nothing")
+                .params(creatorId, viewerId, signal).update() == 1;
+    }
+
+    /** Whether a follow or unfollow at {@code at} is newer than the last one applied; if so it becomes the last. */
+    private boolean followNews(long viewerId, long creatorId, Instant at) {
+        return jdbc.sql("""
+                        update fan_pairs set follow_changed_at = ? where creator_id = ? and viewer_id = ?
+                           and (follow_changed_at is null or follow_changed_at <= ?)""")
+                .params(Timestamp.from(at), creatorId, viewerId, Timestamp.from(at)).update() == 1;
     }
 
     private void engageIfDue(Journey journey, Instant at, String cause) {
@@ -210,8 +249,7 @@ public class JourneyEngine {
     private Journey move(Journey journey, @Nullable JourneyStage to, Instant at, String cause) {
         JourneyStage from = journey.stage();
         boolean advanced = to != null && (from == null || to.compareTo(from) > 0);
-        String reached = to == null || !advanced ? "" : ", " + to.name().toLowerCase() + "_at = coalesce("
-                + to.name().toLowerCase() + "_at, :at)";
+        String reached = to == null ? "" : ", " + to.name().toLowerCase() + "_at = coalesce(" + to.name().toLowerCase() + "_at, :at)";
         jdbc.sql("update fan_journeys set stage = :stage, updated_at = :at" + reached + " where id = :id")
                 .param("stage", to == null ? null : to.name()).param("at", Timestamp.from(at)).param("id", journey.id())
                 .update();
@@ -247,7 +285,8 @@ public class JourneyEngine {
     }
 
     private Optional<Journey> journeyOf(long orderId) {
-        return jdbc.sql("select journey_id from fan_journey_orders where order_id = ?").param(orderId).query(Long.class)
+        return jdbc.sql("select journey_id from fan_journey_orders where order_id = ? and journey_id is not null").param(orderId)
+                .query(Long.class)
                 .optional()
                 .flatMap(journeyId -> jdbc.sql("""
                                 select id, viewer_id, creator_id, stage, following from fan_journeys where id = ? for update""")

@@ -2,6 +2,7 @@ package io.laotie.trust.internal;
 
 import io.laotie.order.ArbitrationRuled;
 import io.laotie.order.Attribution;
+import io.laotie.order.OrderCancelled;
 import io.laotie.order.OrderCompleted;
 import io.laotie.order.OrderPaid;
 import io.laotie.order.RefundPaid;
@@ -34,12 +35,12 @@ class JourneySignals {
 
     @ApplicationModuleListener
     void on(CreatorFollowed followed) {
-        engine.followed(followed.viewerId(), followed.creatorId(), followed.source().name(), followed.at(), "CreatorFollowed");
+        engine.followed(followed.viewerId(), followed.creatorId(), followed.source().name(), followed.at(), "CreatorFollowed@" + followed.at());
     }
 
     @ApplicationModuleListener
     void on(CreatorUnfollowed unfollowed) {
-        engine.unfollowed(unfollowed.viewerId(), unfollowed.creatorId(), unfollowed.at(), "CreatorUnfollowed");
+        engine.unfollowed(unfollowed.viewerId(), unfollowed.creatorId(), unfollowed.at(), "CreatorUnfollowed@" + unfollowed.at());
     }
 
     @ApplicationModuleListener
@@ -50,13 +51,13 @@ class JourneySignals {
     /** Likes of one interval are one point however many there were: a burst counts once. */
     @ApplicationModuleListener
     void on(RoomLiked liked) {
-        engine.interacted(liked.viewerId(), liked.creatorId(), 1, liked.at(), "RoomLiked");
+        engine.interacted(liked.viewerId(), liked.creatorId(), 1, liked.at(), "RoomLiked:" + liked.liveSessionId() + "@" + liked.intervalStart());
     }
 
     @ApplicationModuleListener
     void on(RoomLeft left) {
         if (left.watchedSeconds() >= rules.engagingWatchSeconds()) {
-            engine.interacted(left.viewerId(), left.creatorId(), 1, left.at(), "RoomLeft");
+            engine.interacted(left.viewerId(), left.creatorId(), 1, left.at(), "RoomLeft:" + left.liveSessionId() + "@" + left.enteredAt());
         }
     }
 
@@ -77,8 +78,18 @@ class JourneySignals {
     @ApplicationModuleListener
     void on(RefundPaid refund) {
         if (refund.attribution().creatorId() != null) {
-            engine.refunded(refund.orderId(), refund.orderFullyRefunded(), refund.reason().qualityRelated(), refund.at(),
-                    "RefundPaid:" + refund.refundId());
+            engine.refunded(refund.orderId(), refund.attribution().buyerId(), refund.attribution().creatorId(),
+                    refund.orderFullyRefunded(), refund.reason().qualityRelated(), refund.at(), "RefundPaid:" + refund.refundId());
+        }
+    }
+
+    /** A paid order cancelled before shipment went back to the buyer in full. */
+    @ApplicationModuleListener
+    void on(OrderCancelled cancelled) {
+        Attribution who = cancelled.attribution();
+        if (who.creatorId() != null && cancelled.refunded() > 0) {
+            engine.refunded(cancelled.orderId(), who.buyerId(), who.creatorId(), true, false, cancelled.at(),
+                    "OrderCancelled:" + cancelled.orderId());
         }
     }
 
@@ -87,21 +98,23 @@ class JourneySignals {
     void on(ArbitrationRuled ruled) {
         if (ruled.attribution().creatorId() != null && ruled.outcome() != Ruling.Outcome.MERCHANT
                 && !ruled.reason().qualityRelated()) {
-            engine.arbitrationLost(ruled.orderId(), ruled.at(), "ArbitrationRuled:" + ruled.refundId());
+            engine.arbitrationLost(ruled.orderId(), ruled.attribution().buyerId(), ruled.attribution().creatorId(), ruled.at(),
+                    "ArbitrationRuled:" + ruled.refundId());
         }
     }
 
     @ApplicationModuleListener
     void on(OrderCompleted completed) {
         if (completed.attribution().creatorId() != null) {
-            engine.kept(completed.orderId(), completed.at(), "OrderCompleted:" + completed.orderId());
+            engine.kept(completed.orderId(), completed.attribution().buyerId(), completed.attribution().creatorId(), completed.at(),
+                    "OrderCompleted:" + completed.orderId());
         }
     }
 
     @ApplicationModuleListener
     void on(ReviewPosted review) {
         if (review.creatorId() != null) {
-            engine.reviewed(review.orderId(), review.buyerId(), review.rating(), review.at(), "ReviewPosted:" + review.reviewId());
+            engine.reviewed(review.orderId(), review.buyerId(), review.creatorId(), review.rating(), review.at(), "ReviewPosted:" + review.reviewId());
         }
     }
 }
