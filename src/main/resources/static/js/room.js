@@ -410,7 +410,7 @@
         box.textContent = '';
         var summary = page.summary || {};
         var head = element('p', 'explaining-reviews-summary', summary.count > 0
-          ? format(texts.reviews, [summary.average, summary.count]) : texts.reviewsNone);
+          ? format(texts.reviews, [Number(summary.average).toFixed(1), summary.count]) : texts.reviewsNone);
         box.appendChild(head);
         var list = element('ul', 'explaining-reviews-list');
         (page.items || []).forEach(function (review) {

@@ -16,6 +16,7 @@ import io.laotie.identity.NewAddress;
 import io.laotie.ledger.Ledger;
 import io.laotie.order.NewOrder;
 import io.laotie.order.Orders;
+import io.laotie.live.LiveFixture;
 import io.laotie.support.Api;
 import io.laotie.support.Browsers;
 import io.laotie.support.LaotieTest;
@@ -28,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.util.List;
+import java.util.Map;
 
 import static io.laotie.support.HeadlessChromium.click;
 import static io.laotie.support.HeadlessChromium.text;
@@ -52,6 +54,7 @@ class ReviewBrowserTests {
     static final Browsers BROWSERS = new Browsers("review-", driver -> browser = driver);
 
     @LocalServerPort int port;
+    @Autowired Api api;
     @Autowired Accounts accounts;
     @Autowired Shops shops;
     @Autowired Products products;
@@ -97,6 +100,27 @@ class ReviewBrowserTests {
         assertThat(browser.getCurrentUrl()).as("filters swap the section in place").endsWith("/products/" + product.id());
         click(browser, By.id("filter-all"));
         waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("reviews"), "软糯香甜"));
+    }
+
+    @Test
+    void theRoomShowsTheReviewsOfTheItemBeingExplained() {
+        LiveFixture room = new LiveFixture(api, true);
+        Api.User buyer = room.buyer("渭南");
+        String orderId = LiveFixture.require(api.post("/api/orders", buyer, room.roomOrder(room.skuId, 1)), 201).id();
+        LiveFixture.require(api.post("/api/orders/" + orderId + "/payment", buyer, null), 200);
+        LiveFixture.require(api.post("/api/orders/" + orderId + "/shipment", room.creator, Map.of("carrier", "顺丰", "trackingNumber", "SF9")), 200);
+        LiveFixture.require(api.post("/api/orders/" + orderId + "/receipt", buyer, null), 200);
+        String lineId = api.get("/api/orders/" + orderId, buyer).body().path("lines").get(0).path("id").asString();
+        LiveFixture.require(api.post("/api/orders/" + orderId + "/reviews", buyer, Map.of("lines", List.of(
+                Map.of("orderLineId", lineId, "rating", 4, "text", "直播间说的都是真的", "tags", List.of())))), 201);
+
+        browser.get(url("/live/" + room.sessionId));
+        waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("shelf")));
+        assertThat(browser.findElement(By.id("explaining-reviews")).isDisplayed()).as("nothing is explained yet").isFalse();
+        LiveFixture.require(api.post("/api/live-sessions/" + room.sessionId + "/shelf-items/" + room.shelfItemId + "/explaining",
+                room.creator, null), 200);
+        waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("explaining-reviews"), "直播间说的都是真的"));
+        assertThat(text(browser, By.id("explaining-reviews"))).contains("4.0", "★★★★☆");
     }
 
     private Account account(String displayName) {
