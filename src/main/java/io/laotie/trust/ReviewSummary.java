@@ -18,13 +18,4 @@ public record ReviewSummary(long count, @Nullable BigDecimal average, List<Ratin
 
     public record TagCount(ReviewTag tag, long count) {
     }
-
-    /** The share of reviews with this many stars, 0–100, for bars. */
-    public int percent(int rating) {
-        if (count == 0) {
-            return 0;
-        }
-        long with = ratings.stream().filter(r -> r.rating() == rating).mapToLong(RatingCount::count).sum();
-        return (int) Math.round(100.0 * with / count);
-    }
 }

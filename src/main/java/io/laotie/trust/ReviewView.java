@@ -37,8 +37,4 @@ public record ReviewView(
     /** The merchant's answer (商家回复). */
     public record Reply(String text, Instant at) {
     }
-
-    public boolean withImages() {
-        return !imageUrls.isEmpty() || followUp != null && !followUp.imageUrls().isEmpty();
-    }
 }
