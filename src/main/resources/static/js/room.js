@@ -280,6 +280,7 @@
     var line = element('li', 'shelf-item' + (item.explaining ? ' explaining' : ''));
     line.id = 'shelf-item-' + item.id;
     line.dataset.itemId = item.id;
+    line.dataset.productId = item.productId;
     var image = element('img', 'shelf-image');
     image.alt = '';
     image.src = item.imageUrl || texts.placeholder;
@@ -380,6 +381,7 @@
     }
     if (itemId === null || itemId === undefined) {
       banner.hidden = true;
+      showReviews(null);
       return;
     }
     if (!title) {
@@ -388,6 +390,51 @@
     }
     banner.textContent = format(texts.explainingNow, [title]);
     banner.hidden = false;
+    var explained = shelf.querySelector('#shelf-item-' + itemId);
+    showReviews(explained ? explained.dataset.productId : null);
+  }
+
+  // ---- The explaining item's reviews (read-only, from the trust module's public API) ------------------------------
+
+  var reviewsShownFor = null;
+
+  function showReviews(productId) {
+    var box = byId('explaining-reviews');
+    if (!box || !productId || productId === reviewsShownFor) {
+      if (box && !productId) {
+        box.hidden = true;
+        reviewsShownFor = null;
+      }
+      return;
+    }
+    reviewsShownFor = productId;
+    fetch(links.api + '/products/' + productId + '/reviews?size=3', {headers: {Accept: 'application/json'}})
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (page) {
+        if (!page || reviewsShownFor !== productId) {
+          return;
+        }
+        box.textContent = '';
+        var summary = page.summary || {};
+        var head = element('p', 'explaining-reviews-summary', summary.count > 0
+          ? format(texts.reviews, [Number(summary.average).toFixed(1), summary.count]) : texts.reviewsNone);
+        box.appendChild(head);
+        var list = element('ul', 'explaining-reviews-list');
+        (page.items || []).forEach(function (review) {
+          var row = element('li', 'explaining-review');
+          row.appendChild(element('span', 'stars', '★★★★★'.slice(0, review.rating) + '☆☆☆☆☆'.slice(0, 5 - review.rating)));
+          row.appendChild(document.createTextNode(' '));
+          row.appendChild(element('span', 'reviewer', review.reviewer));
+          if (review.text) {
+            row.appendChild(document.createTextNode(' '));
+            row.appendChild(element('span', 'text', review.text));
+          }
+          list.appendChild(row);
+        });
+        box.appendChild(list);
+        box.hidden = false;
+      })
+      .catch(function () { box.hidden = true; });
   }
 
   function updateBuyButtons() {

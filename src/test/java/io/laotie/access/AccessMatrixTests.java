@@ -111,6 +111,30 @@ class AccessMatrixTests {
         String product() {
             return api.post("/api/shops/" + merchant.shopId() + "/products", merchant.user(), Api.product("matrix", 1000, 5)).id();
         }
+
+        /** A review of the buyer's newest order's first line, as the API takes it. */
+        Map<String, Object> reviewRequest() {
+            var newest = api.get("/api/orders?size=1", buyer).body().path("items");
+            String line = newest.isEmpty() ? "1" // no order yet: the malformed-JSON check sends no body anyway
+                    : api.get("/api/orders/" + newest.get(0).path("id").asString(), buyer).body().path("lines").get(0).path("id").asString();
+            return Map.of("lines", List.of(Map.of("orderLineId", line, "rating", 5, "text", "好", "tags", List.of("FRESH"))));
+        }
+
+        /** A review by this world's buyer of a delivered order; answers its id. */
+        String review() {
+            String order = order("DELIVERED");
+            return api.post("/api/orders/" + order + "/reviews", buyer, reviewRequest()).body().path("reviews").get(0).path("id").asString();
+        }
+
+        /** A report of this world's review by a reader; answers its id. */
+        String reviewReport() {
+            return api.post("/api/reviews/" + review() + "/reports", api.user("reader"), Map.of("reason", "spam")).id();
+        }
+
+        /** A complaint of this world's buyer about its shop; answers its id. */
+        String complaint() {
+            return api.post("/api/complaints", buyer, Map.of("shopId", merchant.shopId(), "text", "rude")).id();
+        }
     }
 
     /**
@@ -313,6 +337,32 @@ class AccessMatrixTests {
         rows.add(new Row("GET", "/api/operator/order-history-imports/{id}", w -> "/api/operator/order-history-imports/1", w -> null, Who.OPERATOR, 404, 403, 401));
         rows.add(new Row("GET", "/api/creators/{id}/repurchase-model", w -> "/api/creators/" + w.creator()
                 + "/repurchase-model?calibrationStart=2025-01-01&calibrationEnd=2025-03-31", w -> null, Who.MERCHANT, 422, 403, 401));
+        // trust: reviews and complaints
+        rows.add(new Row("POST", "/api/orders/{id}/reviews", w -> "/api/orders/" + w.order("DELIVERED") + "/reviews", World::reviewRequest,
+                Who.BUYER, 201, 404, 401));
+        rows.add(new Row("GET", "/api/orders/{id}/reviews", w -> "/api/orders/" + w.order("DELIVERED") + "/reviews", w -> null, Who.BUYER, 200, 404, 401));
+        rows.add(new Row("POST", "/api/reviews/{id}/follow-up", w -> "/api/reviews/" + w.review() + "/follow-up", w -> Map.of("text", "later"),
+                Who.BUYER, 200, 403, 401));
+        rows.add(new Row("POST", "/api/reviews/{id}/reply", w -> "/api/reviews/" + w.review() + "/reply", w -> Map.of("text", "thanks"),
+                Who.MERCHANT, 200, 403, 401));
+        rows.add(new Row("POST", "/api/reviews/{id}/reports", w -> "/api/reviews/" + w.review() + "/reports", w -> Map.of("reason", "spam"),
+                Who.ANYONE, 201, 201, 401));
+        rows.add(new Row("GET", "/api/products/{id}/reviews", w -> "/api/products/" + w.productId() + "/reviews", w -> null, Who.ANYONE, 200, 200, 200));
+        rows.add(new Row("GET", "/api/creators/{id}/reviews", w -> "/api/creators/" + w.creator() + "/reviews", w -> null, Who.ANYONE, 200, 200, 200));
+        rows.add(new Row("GET", "/api/operator/review-reports", w -> "/api/operator/review-reports", w -> null, Who.OPERATOR, 200, 403, 401));
+        rows.add(new Row("POST", "/api/operator/review-reports/{id}/ruling", w -> "/api/operator/review-reports/" + w.reviewReport() + "/ruling",
+                w -> Map.of("upheld", false), Who.OPERATOR, 200, 403, 401));
+        rows.add(new Row("POST", "/api/complaints", w -> "/api/complaints", w -> Map.of("shopId", w.merchant().shopId(), "text", "rude"),
+                Who.BUYER, 201, 201, 401));
+        rows.add(new Row("GET", "/api/complaints/{id}", w -> "/api/complaints/" + w.complaint(), w -> null, Who.BUYER, 200, 404, 401));
+        rows.add(new Row("POST", "/api/complaints/{id}/ruling", w -> "/api/complaints/" + w.complaint() + "/ruling", w -> Map.of("upheld", true),
+                Who.OPERATOR, 200, 404, 401));
+        rows.add(new Row("GET", "/api/me/complaints", w -> "/api/me/complaints", w -> null, Who.BUYER, 200, 200, 401));
+        rows.add(new Row("GET", "/api/operator/complaints", w -> "/api/operator/complaints", w -> null, Who.OPERATOR, 200, 403, 401));
+        rows.add(new Row("GET", "/api/creators/{id}/complaints", w -> "/api/creators/" + w.creator() + "/complaints", w -> null,
+                Who.MERCHANT, 200, 404, 401));
+        rows.add(new Row("GET", "/api/shops/{id}/complaints", w -> "/api/shops/" + w.merchant().shopId() + "/complaints", w -> null,
+                Who.MERCHANT, 200, 404, 401));
         return rows;
     }
 

@@ -10,20 +10,20 @@ import java.util.Map;
  * A creator who sells from its own shop: a product with two SKUs on the shelf of a live session, the first SKU at
  * a live price; and a way to make buyers with an address and money.
  */
-final class LiveFixture {
+public final class LiveFixture {
 
-    final Api api;
-    final User creator;
-    final String shopId;
-    final String productId;
-    final String skuId;
-    final String secondSkuId;
-    final String sessionId;
-    final String shelfItemId;
-    static final long PRICE = 3_990;
-    static final long LIVE_PRICE = 2_990;
+    public final Api api;
+    public final User creator;
+    public final String shopId;
+    public final String productId;
+    public final String skuId;
+    public final String secondSkuId;
+    public final String sessionId;
+    public final String shelfItemId;
+    public static final long PRICE = 3_990;
+    public static final long LIVE_PRICE = 2_990;
 
-    LiveFixture(Api api, boolean start) {
+    public LiveFixture(Api api, boolean start) {
         this.api = api;
         Api.Merchant merchant = api.merchant("host");
         this.creator = merchant.user();
@@ -42,7 +42,7 @@ final class LiveFixture {
     }
 
     /** A viewer with a default address and ¥1,000 in the wallet. */
-    User buyer(String city) {
+    public User buyer(String city) {
         User buyer = api.user("viewer", city);
         require(api.post("/api/me/addresses", buyer, Map.of("recipient", "老铁", "phone", "13800000000",
                 "region", city + "市", "detail", "人民路 1 号", "isDefault", true)), 201);
@@ -50,11 +50,11 @@ final class LiveFixture {
         return buyer;
     }
 
-    Map<String, Object> roomOrder(String sku, int quantity) {
+    public Map<String, Object> roomOrder(String sku, int quantity) {
         return Map.of("liveSessionId", sessionId, "lines", List.of(Map.of("skuId", sku, "quantity", quantity, "shelfItemId", shelfItemId)));
     }
 
-    static Api.Response require(Api.Response response, int status) {
+    public static Api.Response require(Api.Response response, int status) {
         if (response.status() != status) {
             throw new IllegalStateException("expected " + status + " but got " + response.status() + ": " + response.body());
         }
