@@ -107,6 +107,22 @@ class FanJourneyTests {
     }
 
     @Test
+    void aFiveStarReviewIsASignOfTrustAndAThreeStarOneIsNot() {
+        User happy = world.buyer();
+        User lukewarm = world.buyer();
+        for (User buyer : List.of(happy, lukewarm)) {
+            String order = world.delivered(buyer);
+            awaitStage(buyer, "CONVERTED");
+            String line = api.get("/api/orders/" + order, buyer).body().path("lines").get(0).path("id").asString();
+            require(api.post("/api/orders/" + order + "/reviews", buyer, Map.of("lines", List.of(Map.of("orderLineId", line,
+                    "rating", buyer == happy ? 5 : 3, "text", "收到了", "tags", List.of("AS_DESCRIBED"))))), 201);
+        }
+        awaitStage(happy, "TRUSTING");
+        assertThat(world.journey(happy).path("steps").get(1).path("cause").asString()).startsWith("ReviewPosted:");
+        assertThat(stage(lukewarm)).isEqualTo("CONVERTED");
+    }
+
+    @Test
     void twoOrdersOnOneDayAreNotARepurchase() {
         User fan = world.buyer();
         world.bought(fan);
