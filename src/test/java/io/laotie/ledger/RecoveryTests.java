@@ -156,7 +156,8 @@ class RecoveryTests {
             new TransactionTemplate(transactions).executeWithoutResult(status -> {
                 holder.run();
                 waiting.add(other.submit(waiter));
-                Eventually.until("the other transaction waits for a lock this one holds", () -> waitingOnLocks(statement));
+                Eventually.until("the other transaction waits for a lock this one holds",
+                        () -> waiting.getFirst().isDone() || waitingOnLocks(statement));
             });
             return waiting.getFirst().get(30, TimeUnit.SECONDS);
         } finally {
@@ -165,6 +166,9 @@ class RecoveryTests {
     }
 
     private boolean waitingOnLocks(String statement) {
+        if (TestDatabase.postgres()) { // inside a transaction PostgreSQL answers pg_stat_activity from one snapshot
+            jdbc.sql("select pg_stat_clear_snapshot()").query((rs, n) -> 1).list();
+        }
         String sql = TestDatabase.postgres()
                 ? "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database() and query like ?"
                 : "select count(*) from information_schema.sessions where blocker_id is not null and executing_statement like ?";
