@@ -147,6 +147,15 @@ final class Journal {
         };
     }
 
+    /**
+     * Locks the balance rows of the given accounts that exist, in id order (the order {@link #post} locks them in), for
+     * the rest of the transaction: a caller that reads balances before posting reads what its posting will change.
+     */
+    void lockInOrder(AccountRef... accounts) {
+        java.util.Arrays.stream(accounts).map(this::findAccountId).flatMap(Optional::stream).distinct().sorted()
+                .forEach(id -> jdbc.sql("select id from ledger_accounts where id = ? for update").param(id).query(Long.class).optional());
+    }
+
     /** The balance of an account: its balance row where it has one, else the sum of its entries; 0 before first use. */
     long balance(AccountRef account) {
         Optional<Long> id = findAccountId(account);

@@ -212,15 +212,17 @@ public class Ledger {
             }
             AccountRef available = AccountRef.merchantAvailable(merchantId);
             AccountRef pending = AccountRef.merchantPending(merchantId);
-            long availableNow = Math.min(journal.balance(available), amount);
-            // Pending money must stay equal to what waits for release, so each release it is taken from shrinks. Rows
-            // are locked in the order a release takes them (its release row, then the accounts), so neither waits
-            // for the other in a circle.
-            long fromPending = 0;
-            List<long[]> waiting = jdbc.sql("select order_id, amount from ledger_releases where merchant_id = ? and released_at is null order by due_at desc, order_id desc")
+            // Locks are taken in the order a release takes them: the waiting release rows first (latest first, as
+            // they are taken from), then both accounts by id, as Journal.post does, so neither waits for the other in
+            // a circle. Under these locks the available money and the rows' amounts are what they stay until commit.
+            List<long[]> waiting = jdbc.sql("select order_id, amount from ledger_releases where merchant_id = ? and released_at is null order by due_at desc, order_id desc for update")
                     .param(merchantId).query((rs, n) -> new long[]{rs.getLong(1), rs.getLong(2)}).list();
+            journal.lockInOrder(available, pending);
+            long fromAvailable = Math.min(journal.balance(available), amount);
+            // Pending money must stay equal to what waits for release, so each release it is taken from shrinks.
+            long fromPending = 0;
             for (long[] release : waiting) {
-                long take = Math.min(release[1], amount - availableNow - fromPending);
+                long take = Math.min(release[1], amount - fromAvailable - fromPending);
                 if (take <= 0) {
                     break;
                 }
@@ -235,11 +237,6 @@ public class Ledger {
                     fromPending += take;
                 }
             }
-            // A withdrawal meanwhile may have left less available than first read; the lock holds what is there now.
-            long rest = amount - fromPending;
-            long fromAvailable = journal.findAccountId(available)
-                    .flatMap(id -> jdbc.sql("select balance from ledger_accounts where id = ? for update").param(id).query(Long.class).optional())
-                    .map(balance -> Math.min(balance, rest)).orElse(0L);
             if (fromAvailable + fromPending == 0) {
                 return new Transaction(0, TransactionKind.RECOVERY, reference, orderId, "nothing to recover", journal.now().toInstant(), List.of());
             }
@@ -322,13 +319,14 @@ public class Ledger {
     }
 
     private boolean release(long orderId) {
-        var pending = jdbc.sql("select merchant_id, amount from ledger_releases where order_id = ?").param(orderId)
-                .query((rs, n) -> new long[]{rs.getLong(1), rs.getLong(2)}).single();
         int claimed = jdbc.sql("update ledger_releases set released_at = ? where order_id = ? and released_at is null")
                 .params(journal.now(), orderId).update();
         if (claimed == 0) {
             return false; // another thread or node released it
         }
+        // Read under the lock the claim took: a recovery may have shrunk the row until the claim could be made.
+        var pending = jdbc.sql("select merchant_id, amount from ledger_releases where order_id = ?").param(orderId)
+                .query((rs, n) -> new long[]{rs.getLong(1), rs.getLong(2)}).single();
         long merchantId = pending[0];
         long amount = pending[1];
         Transaction release = journal.post(TransactionKind.RELEASE, "order:" + orderId, orderId, "release of order " + orderId,

@@ -83,8 +83,12 @@ public class AfterSales {
         if (book.hasOpenRefund(orderId)) {
             throw new IllegalTransition("Order " + orderId + " already has an open after-sales request");
         }
-        if (request.amount() > order.refundable()) {
-            throw ValidationFailed.unprocessable("amount", "at most " + order.refundable() + " fen of this order can still be refunded");
+        // An advance the merchant's rejection left unrepaid is the buyer's already: the platform bears it once, not twice.
+        long advancedAlready = book.unrepaidAdvances(orderId);
+        long refundable = order.refundable() - advancedAlready;
+        if (request.amount() > refundable) {
+            throw ValidationFailed.unprocessable("amount", "at most " + Math.max(0, refundable) + " fen of this order can still be refunded"
+                    + (advancedAlready > 0 ? " (" + advancedAlready + " fen advanced on an earlier return are yours already)" : ""));
         }
         checkRules(order, stage, request);
 

@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -187,13 +188,15 @@ final class HistoryFile {
     }
 
     /**
-     * SHA-256 over the rows as read (reference, instant, amount), so the same history is recognised whatever its
-     * line endings, header, quoting or spelling of the times.
+     * SHA-256 over the rows as read (reference, instant, amount), sorted, so the same history is recognised whatever
+     * its line endings, header, quoting, spelling of the times or order of the lines.
      */
     private static String hash(List<Row> rows) {
+        List<Row> sorted = new ArrayList<>(rows);
+        sorted.sort(Comparator.comparing(Row::reference).thenComparing(Row::orderedAt).thenComparingLong(Row::amount));
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (Row row : rows) {
+            for (Row row : sorted) {
                 sha.update((row.reference() + '\u001f' + row.orderedAt().toEpochMilli() + '\u001f' + row.amount() + '\n')
                         .getBytes(StandardCharsets.UTF_8));
             }

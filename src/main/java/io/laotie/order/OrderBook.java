@@ -77,6 +77,17 @@ class OrderBook {
                 .param(orderId).query(Long.class).single() > 0;
     }
 
+    /**
+     * What the platform advanced on the order's requests that are not open (rejected, closed, or refunded for less
+     * than the advance) and escrow never repaid: the buyer holds that money already, so it is not refundable again.
+     */
+    long unrepaidAdvances(long orderId) {
+        return jdbc.sql("""
+                        select coalesce(sum(advanced - refunded), 0) from refund_requests
+                         where order_id = ? and advanced > refunded and status in ('REJECTED', 'CLOSED', 'REFUNDED')""")
+                .param(orderId).query(Long.class).single();
+    }
+
     JdbcClient jdbc() {
         return jdbc;
     }

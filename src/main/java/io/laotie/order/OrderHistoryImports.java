@@ -117,16 +117,19 @@ public class OrderHistoryImports {
         int newBuyers = found.made();
         int chunks = (rows.size() + CHUNK - 1) / CHUNK;
         Instant now = clock.instant();
-        try {
-            jdbc.sql("""
-                            insert into order_history_imports (id, shop_id, merchant_id, creator_id, operator_id, content_hash, orders,
-                                                               buyers, new_buyers, chunks, created_at)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(importId, shopId, shop.ownerId(), creatorId, caller.accountId(), file.contentHash(), rows.size(),
-                            buyers.size(), newBuyers, chunks, utc(now))
-                    .update();
-        } catch (DuplicateKeyException raced) { // the same file sent twice at once
-            throw duplicate(importId);
+        int inserted = jdbc.sql("""
+                        insert into order_history_imports (id, shop_id, merchant_id, creator_id, operator_id, content_hash, orders,
+                                                           buyers, new_buyers, chunks, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(importId, shopId, shop.ownerId(), creatorId, caller.accountId(), file.contentHash(), rows.size(),
+                        buyers.size(), newBuyers, chunks, utc(now))
+                .update();
+        if (inserted == 0) { // the same content sent twice at once: name the import that got there first
+            throw jdbc.sql("select id from order_history_imports where shop_id = ? and content_hash = ?")
+                    .params(shopId, file.contentHash()).query(Long.class).optional()
+                    .map(OrderHistoryImports::duplicate)
+                    .orElseGet(() -> new Conflict("conflict", "Already importing",
+                            "Another import of the same orders for this shop is under way; nothing was imported again"));
         }
         for (int chunk = 0; chunk < chunks; chunk++) {
             List<HistoryFile.Row> part = rows.subList(chunk * CHUNK, Math.min(rows.size(), (chunk + 1) * CHUNK));
@@ -164,9 +167,14 @@ public class OrderHistoryImports {
             buyers.put(fresh.get(i), made.get(i));
             links.add(new Object[]{shopId, fresh.get(i), made.get(i)});
         }
-        for (int from = 0; from < links.size(); from += BATCH) {
-            batches.batchUpdate("insert into imported_buyers (shop_id, reference, account_id) values (?, ?, ?)",
-                    links.subList(from, Math.min(links.size(), from + BATCH)));
+        try {
+            for (int from = 0; from < links.size(); from += BATCH) {
+                batches.batchUpdate("insert into imported_buyers (shop_id, reference, account_id) values (?, ?, ?)",
+                        links.subList(from, Math.min(links.size(), from + BATCH)));
+            }
+        } catch (DuplicateKeyException raced) { // another import of the shop made the same buyer at the same time
+            throw new Conflict("conflict", "Another import is under way",
+                    "Another import for this shop is adding the same buyers right now; nothing was imported, send the file again when it is done");
         }
         return new Buyers(buyers, fresh.size());
     }

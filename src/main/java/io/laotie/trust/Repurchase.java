@@ -22,6 +22,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
 /**
@@ -55,6 +58,9 @@ public class Repurchase {
             return size() > CACHED_FITS;
         }
     };
+
+    /** Fits being made, so concurrent misses of one key wait for one fit. */
+    private final ConcurrentHashMap<Key, CompletableFuture<Cached>> fitting = new ConcurrentHashMap<>();
 
     Repurchase(PurchaseHistories histories, Creators creators, Clock clock, ZoneId platformZone) {
         this.histories = histories;
@@ -104,7 +110,15 @@ public class Repurchase {
             throw new Forbidden("Only the creator and operators see the creator's repurchase model");
         }
         check(start, end, unit, horizon);
-        Cached cached = fitted(new Key(creatorId, start, end, unit));
+        try {
+            return outlook(fitted(new Key(creatorId, start, end, unit)), unit, horizon);
+        } catch (ArithmeticException unsettled) { // a series that does not settle (see BgNbd.oneMinusGOverAMinusOne)
+            throw ValidationFailed.unprocessable("horizon", "the model cannot be evaluated for these buyers and this horizon ("
+                    + unsettled.getMessage() + "); try a shorter horizon, a longer calibration period or unit WEEK");
+        }
+    }
+
+    private static Outlook outlook(Cached cached, RepurchaseUnit unit, int horizon) {
         double unitDays = unit.days();
         Map<Long, double[]> byPattern = new HashMap<>(); // many buyers share (x, recency, age)
         List<RepurchaseModel.Item> items = new ArrayList<>(cached.buyerIds().length);
@@ -134,19 +148,49 @@ public class Repurchase {
         }
     }
 
+    /**
+     * The cached fit when it saw the creator's current inputs; otherwise fits once however many ask at the same time:
+     * the first request of a key fits, the others wait for its fit (and fit again only if it saw older inputs).
+     */
     private Cached fitted(Key key) {
-        long revision = histories.revision(key.creatorId());
-        synchronized (fits) {
-            Cached cached = fits.get(key);
-            if (cached != null && cached.revision() == revision) {
-                return cached;
+        while (true) {
+            long revision = histories.revision(key.creatorId());
+            synchronized (fits) {
+                Cached cached = fits.get(key);
+                if (cached != null && cached.revision() == revision) {
+                    return cached;
+                }
+            }
+            CompletableFuture<Cached> mine = new CompletableFuture<>();
+            CompletableFuture<Cached> running = fitting.putIfAbsent(key, mine);
+            if (running == null) {
+                try {
+                    Cached made = fit(key, revision);
+                    synchronized (fits) {
+                        fits.put(key, made);
+                    }
+                    mine.complete(made);
+                    return made;
+                } catch (RuntimeException | Error failed) {
+                    mine.completeExceptionally(failed);
+                    throw failed;
+                } finally {
+                    fitting.remove(key, mine);
+                }
+            }
+            Cached made;
+            try {
+                made = running.join();
+            } catch (CompletionException failed) {
+                if (failed.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                throw failed;
+            }
+            if (made.revision() >= revision) {
+                return made;
             }
         }
-        Cached made = fit(key, revision);
-        synchronized (fits) {
-            fits.put(key, made);
-        }
-        return made;
     }
 
     private Cached fit(Key key, long revision) {

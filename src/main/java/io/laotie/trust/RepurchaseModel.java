@@ -19,7 +19,8 @@ public record RepurchaseModel(double r, double alpha, double a, double b, double
 
     /**
      * One buyer: repeat purchase days (frequency), recency and age in units, what the model expects them to buy in the
-     * horizon, the probability they are still active, and what they spent with the creator up to calibrationEnd (fen).
+     * horizon, the probability they are still active, and what they spent with the creator up to calibrationEnd (fen;
+     * orders refunded in full left out, partial refunds not subtracted).
      */
     public record Item(@JsonId long accountId, int frequency, double recency, double age, double expectedPurchases,
                        double probabilityAlive, long pastValue) {

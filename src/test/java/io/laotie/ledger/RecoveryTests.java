@@ -6,15 +6,24 @@ import io.laotie.support.Eventually;
 import io.laotie.support.Funds;
 import io.laotie.support.LaotieTest;
 import io.laotie.support.MutableClock;
+import io.laotie.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -93,6 +102,77 @@ class RecoveryTests {
         assertThat(ledger.balance(AccountRef.merchantAvailable(merchant))).isEqualTo(6_500);
         assertThat(ledger.balance(AccountRef.merchantPending(merchant))).isZero();
         assertBalanced(ledger);
+    }
+
+    @Test
+    void aReleaseThatWaitedForARecoveryReleasesWhatTheRecoveryLeft() throws Exception {
+        MutableClock clock = new MutableClock();
+        clock.advance(Duration.between(Instant.now(), platformClock.instant()));
+        Duration hold = Duration.ofDays(7);
+        Ledger ledger = new Ledger(jdbc, ids, clock, transactions, events, gateway,
+                new LedgerProperties(true, new BigDecimal("0.05"), hold, Duration.ofSeconds(5), 100_000_000L), "jdbc:h2:mem:laotie-test");
+        long merchant = ids.next();
+        settle(ledger, merchant, 10_000);
+        clock.advance(hold.plusMinutes(1));
+
+        int released = whileHeld(() -> ledger.recover(merchant, 3_000, "compensation:test-race-" + merchant, null),
+                ledger::releaseDue, "update ledger_releases");
+
+        assertThat(released).isPositive();
+        assertThat(ledger.balance(AccountRef.merchantAvailable(merchant))).as("the 9,500 settled less the 3,000 recovered").isEqualTo(6_500);
+        assertThat(ledger.balance(AccountRef.merchantPending(merchant))).isZero();
+        assertBalanced(ledger);
+    }
+
+    @Test
+    void aRecoveryThatWaitedForAWithdrawalTakesTheRestFromPendingMoney() throws Exception {
+        MutableClock clock = new MutableClock();
+        clock.advance(Duration.between(Instant.now(), platformClock.instant()));
+        Ledger ledger = new Ledger(jdbc, ids, clock, transactions, events, gateway,
+                new LedgerProperties(true, new BigDecimal("0.05"), Duration.ofDays(7), Duration.ofSeconds(5), 100_000_000L), "jdbc:h2:mem:laotie-test");
+        long merchant = ids.next();
+        AccountRef available = AccountRef.merchantAvailable(merchant);
+        assertThat(funds.available(merchant, 10_000)).isEqualTo(9_500);
+        settle(ledger, merchant, 20_000);
+
+        Transaction recovery = whileHeld(() -> ledger.withdraw(available, 9_500),
+                () -> ledger.recover(merchant, 10_000, "compensation:test-withdrawn-" + merchant, null), "ledger_accounts");
+
+        assertThat(recovery.amountOn(AccountRef.platformSubsidy())).as("all of it, from pending once available was withdrawn").isEqualTo(10_000);
+        assertThat(recovery.amountOn(AccountRef.merchantPending(merchant))).isEqualTo(-10_000);
+        assertThat(ledger.balance(available)).isZero();
+        assertThat(ledger.balance(AccountRef.merchantPending(merchant))).isEqualTo(19_000 - 10_000);
+        assertBalanced(ledger);
+    }
+
+    /**
+     * Runs {@code holder} in a transaction that stays open until {@code waiter}, on another thread, waits for a lock
+     * in a statement containing {@code statement}; then commits and answers what the waiter answered.
+     */
+    private <T> T whileHeld(Runnable holder, Callable<T> waiter, String statement) throws Exception {
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            List<Future<T>> waiting = new ArrayList<>();
+            new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                holder.run();
+                waiting.add(other.submit(waiter));
+                Eventually.until("the other transaction waits for a lock this one holds",
+                        () -> waiting.getFirst().isDone() || waitingOnLocks(statement));
+            });
+            return waiting.getFirst().get(30, TimeUnit.SECONDS);
+        } finally {
+            other.shutdownNow();
+        }
+    }
+
+    private boolean waitingOnLocks(String statement) {
+        if (TestDatabase.postgres()) { // inside a transaction PostgreSQL answers pg_stat_activity from one snapshot
+            jdbc.sql("select pg_stat_clear_snapshot()").query((rs, n) -> 1).list();
+        }
+        String sql = TestDatabase.postgres()
+                ? "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database() and query like ?"
+                : "select count(*) from information_schema.sessions where blocker_id is not null and executing_statement like ?";
+        return jdbc.sql(sql).param("%" + statement + "%").query(Long.class).single() > 0;
     }
 
     private void settle(Ledger ledger, long merchant, long amount) {

@@ -126,13 +126,49 @@ class OrderHistoryImportTests {
         Imports.Target target = imports.target();
         String ref = Api.unique("twice");
         String csv = ref + "-a,2025-03-01,6800\n" + ref + "-b,2025-03-02,100\n";
-        assertThat(imports.post(target, operator, csv).status()).isEqualTo(201);
+        var first = imports.post(target, operator, csv);
+        assertThat(first.status()).isEqualTo(201);
 
         var again = imports.post(target, operator, "buyer_reference,ordered_at,amount\r\n" + csv.replace("\n", "\r\n"));
 
         assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body().path("detail").asString()).as("names the earlier import").contains(first.id());
+        var reordered = imports.post(target, operator, ref + "-b,2025-03-02,100\n" + ref + "-a,2025-03-01,6800\n");
+        assertThat(reordered.status()).as("the same orders in another order: %s", reordered.body()).isEqualTo(409);
+        assertThat(reordered.body().path("detail").asString()).contains(first.id());
         assertThat(api.get("/api/orders?as=MERCHANT", target.merchant()).body().path("total").asLong()).isEqualTo(2);
         assertThat(imports.post(imports.target(), operator, csv).status()).as("another shop's history").isEqualTo(201);
+    }
+
+    @Test
+    void twoImportsForOneShopAtOnceBringingTheSameNewBuyerNeverFailWithA500() throws Exception {
+        User operator = api.operator();
+        Imports.Target target = imports.target();
+        for (int round = 0; round < 5; round++) {
+            String shared = Api.unique("both");
+            List<String> files = List.of(shared + ",2025-04-01,500\n" + Api.unique("one") + ",2025-04-02,700\n",
+                    shared + ",2025-04-03,900\n" + Api.unique("two") + ",2025-04-04,300\n");
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                List<java.util.concurrent.Future<Api.Response>> posted = new ArrayList<>();
+                for (String csv : files) {
+                    posted.add(pool.submit(() -> {
+                        start.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                        return imports.post(target, operator, csv);
+                    }));
+                }
+                List<Integer> statuses = new ArrayList<>();
+                for (var answer : posted) {
+                    Api.Response response = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                    assertThat(response.status()).as("%s", response.body()).isIn(201, 409);
+                    statuses.add(response.status());
+                }
+                assertThat(statuses).contains(201);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
     }
 
     @Test

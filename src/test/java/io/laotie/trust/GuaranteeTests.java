@@ -139,6 +139,36 @@ class GuaranteeTests {
     }
 
     @Test
+    void anAdvanceLeftWithTheBuyerByARejectionIsNotRefundableAgain() {
+        guarantee(shop, "4.8");
+        String order = shop.delivered(buyer, 2);
+        String refundId = ask(order, refund("RETURN_AND_REFUND", 6_000, "QUALITY", PHOTO)).id();
+        act(refundId, "approval", shop.merchant.user(), null);
+        act(refundId, "return-shipment", buyer, Map.of("carrier", "中通", "trackingNumber", "ZT300"));
+        act(refundId, "rejection", shop.merchant.user(), Map.of("reason", "寄回的是空盒子"));
+        long subsidy = subsidy();
+        long wallet = shop.wallet(buyer);
+
+        var again = api.post("/api/orders/" + order + "/refund-requests", buyer, refund("RETURN_AND_REFUND", 4_001, "QUALITY", PHOTO));
+        assertThat(again.status()).as("the 6,000 fen advanced are the buyer's already: %s", again.body()).isEqualTo(422);
+        assertThat(again.body().toString()).contains("4000");
+        assertThat(shop.wallet(buyer)).isEqualTo(wallet);
+        assertThat(subsidy()).isEqualTo(subsidy);
+
+        String rest = ask(order, refund("RETURN_AND_REFUND", 4_000, "QUALITY", PHOTO)).id();
+        act(rest, "approval", shop.merchant.user(), null);
+        act(rest, "return-shipment", buyer, Map.of("carrier", "中通", "trackingNumber", "ZT301"));
+        act(rest, "return-receipt", shop.merchant.user(), null);
+        assertThat(shop.wallet(buyer)).as("the order's 10,000 fen back once, and two return shippings")
+                .isEqualTo(100_000 + 2 * RETURN_SHIPPING);
+        assertThat(subsidy() - subsidy).as("the second advance repaid by escrow; the platform keeps the first one's loss only")
+                .isEqualTo(-RETURN_SHIPPING);
+        var none = api.post("/api/orders/" + order + "/refund-requests", buyer, refund("RETURN_AND_REFUND", 1, "QUALITY", PHOTO));
+        assertThat(none.status()).as("nothing is left: %s", none.body()).isEqualTo(422);
+        assertBalanced();
+    }
+
+    @Test
     void goodsRuledCounterfeitAreCompensatedThreeTimesAtOnceAndRecoveredFromTheMerchant() {
         guarantee(shop, "4.6");
         funds.available(merchantId, 20_000);

@@ -257,8 +257,11 @@ public final class BgNbd {
      * (1 − G) / (a − 1), without dividing by a − 1 where the series allows it. When t ≤ (α+T)/2, |w| ≤ 1/2 and the
      * Pfaff form's series has the factor (a−1)ₙ = (a−1)(a)ₙ₋₁ in every term, so (1 − G)/(a − 1) =
      * −Σₙ≥₁ (r+x)ₙ (a)ₙ₋₁ / ((c)ₙ n!) wⁿ, exact at a = 1 and free of cancellation. Otherwise z = t/(α+T+t) lies in
-     * [1/3, 1) and G = (1−z)^(r+x) ₂F₁(r+x, b+x; c; z) by the direct series (|z| < |w| there); near a = 1 the quotient
-     * is taken as the mean of its values at a ± 2·10⁻⁶, since it is smooth in a.
+     * [1/3, 1) and, by Euler's transformation, G = (1−z)^(a−1) ₂F₁(c−r−x, a−1; c; z) (|z| < |w| there): unlike
+     * (1−z)^(r+x) ₂F₁(r+x, b+x; c; z), whose series overflows while its factor underflows once x is in the hundreds,
+     * both parts stay bounded. Near a = 1 the quotient is taken as the mean of its values at a ± 2·10⁻⁶, since it is
+     * smooth in a. Where z is within about 10⁻⁶ of 1 (a horizon millions of times α+T) the series may not settle
+     * within {@link SpecialFunctions#MAX_TERMS}: an {@link ArithmeticException}.
      */
     static double oneMinusGOverAMinusOne(Parameters p, int x, double age, double t) {
         double rx = p.r() + x;
@@ -272,7 +275,7 @@ public final class BgNbd {
                     + oneMinusGOverAMinusOne(new Parameters(p.r(), p.alpha(), 1 - 2e-6, p.b()), x, age, t));
         }
         double z = t / (p.alpha() + age + t);
-        double g = Math.exp(rx * Math.log1p(-z)) * SpecialFunctions.hypergeometric(rx, p.b() + x, c, z);
+        double g = Math.exp((p.a() - 1) * Math.log1p(-z)) * SpecialFunctions.hypergeometric(c - rx, p.a() - 1, c, z);
         return (1 - g) / (p.a() - 1);
     }
 }

@@ -2,7 +2,6 @@ package io.laotie.trust.internal;
 
 import io.laotie.order.ImportedOrder;
 import io.laotie.order.OrderHistoryImported;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -63,8 +62,8 @@ public class PurchaseHistories implements ImportedChunkStep {
     public void paid(long orderId, long creatorId, long buyerId, Instant at, long amount) {
         int added = jdbc.sql("""
                         insert into repurchase_purchases (order_id, creator_id, buyer_id, bought_on, amount)
-                        select ?, ?, ?, ?, ? where not exists (select 1 from repurchase_purchases where order_id = ?)""")
-                .params(orderId, creatorId, buyerId, day(at), amount, orderId).update();
+                        values (?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(orderId, creatorId, buyerId, day(at), amount).update();
         if (added > 0) {
             touch(creatorId);
         }
@@ -77,12 +76,13 @@ public class PurchaseHistories implements ImportedChunkStep {
     public void refundedInFull(long orderId, long creatorId, long buyerId, Instant at) {
         int marked = jdbc.sql("update repurchase_purchases set refunded = true where order_id = ? and not refunded").param(orderId).update();
         if (marked == 0) {
-            try {
-                jdbc.sql("""
-                                insert into repurchase_purchases (order_id, creator_id, buyer_id, bought_on, amount, refunded)
-                                select ?, ?, ?, ?, 0, true where not exists (select 1 from repurchase_purchases where order_id = ?)""")
-                        .params(orderId, creatorId, buyerId, day(at), orderId).update();
-            } catch (DuplicateKeyException raced) {
+            // "On conflict do nothing" rather than catching the unique violation: on PostgreSQL a failed statement
+            // aborts the listener's whole transaction.
+            int tombstone = jdbc.sql("""
+                            insert into repurchase_purchases (order_id, creator_id, buyer_id, bought_on, amount, refunded)
+                            values (?, ?, ?, ?, 0, true) on conflict do nothing""")
+                    .params(orderId, creatorId, buyerId, day(at)).update();
+            if (tombstone == 0) {
                 jdbc.sql("update repurchase_purchases set refunded = true where order_id = ?").param(orderId).update();
             }
         }
@@ -91,12 +91,10 @@ public class PurchaseHistories implements ImportedChunkStep {
 
     /** Raises the creator's revision: cached fits of the creator are stale from now on. */
     private void touch(long creatorId) {
-        if (jdbc.sql("update repurchase_inputs set revision = revision + 1 where creator_id = ?").param(creatorId).update() == 0) {
-            try {
-                jdbc.sql("insert into repurchase_inputs (creator_id, revision) values (?, 1)").param(creatorId).update();
-            } catch (DuplicateKeyException raced) {
-                jdbc.sql("update repurchase_inputs set revision = revision + 1 where creator_id = ?").param(creatorId).update();
-            }
+        if (jdbc.sql("update repurchase_inputs set revision = revision + 1 where creator_id = ?").param(creatorId).update() == 0
+                && jdbc.sql("insert into repurchase_inputs (creator_id, revision) values (?, 1) on conflict do nothing").param(creatorId).update() == 0) {
+            // A concurrent first change inserted the row (PostgreSQL waited for it to commit): count this one on top.
+            jdbc.sql("update repurchase_inputs set revision = revision + 1 where creator_id = ?").param(creatorId).update();
         }
     }
 

@@ -52,6 +52,33 @@ class BgNbdTests {
     }
 
     @Test
+    void dailyBuyersOfManyDaysOverATenYearHorizonGetTheirExpectationNotNaN() {
+        // unit DAY: α in days, hundreds of repeat days, a 3,650-day horizon (the untransformed series overflowed to ∞
+        // while its factor underflowed to 0)
+        BgNbd.Parameters daily = new BgNbd.Parameters(0.243, 30.9, 0.793, 2.426);
+        BgNbd.Parameters wide = new BgNbd.Parameters(1.7, 12.0, 2.5, 6.0);
+        for (BgNbd.Parameters p : new BgNbd.Parameters[]{daily, wide}) {
+            for (double[] c : new double[][]{{300, 2900, 3000, 3650}, {600, 3300, 3400, 3650}, {1000, 3640, 3649, 3650}}) {
+                int x = (int) c[0];
+                double expected = BgNbd.expectedPurchases(p, x, c[1], c[2], c[3]);
+                double integral = scaledQuadrature(p, x, c[1], c[2], c[3]);
+                assertThat(expected).as("%s x=%d tx=%s T=%s t=%s", p, x, c[1], c[2], c[3])
+                        .isFinite().isCloseTo(integral, within(2e-6 * Math.max(1, integral)));
+            }
+        }
+    }
+
+    @Test
+    void aBuyerOfTheLastDayWithATinyAlphaIsAnsweredOrRefusedNeverNaN() {
+        BgNbd.Parameters tiny = new BgNbd.Parameters(0.243, 0.5, 0.793, 2.426);
+        double expected = BgNbd.expectedPurchases(tiny, 0, 0, 0, 3650);
+        assertThat(expected).isCloseTo(scaledQuadrature(tiny, 0, 0, 0, 3650), within(2e-6 * Math.max(1, expected)));
+        // α + T a million times smaller than the horizon: the series would need some 10⁸ terms; refused, not a NaN
+        assertThatThrownBy(() -> BgNbd.expectedPurchases(new BgNbd.Parameters(0.243, 0.0001, 0.793, 2.426), 0, 0, 0, 3650))
+                .isInstanceOf(ArithmeticException.class);
+    }
+
+    @Test
     void theWorkedExampleOfThePaperGivesItsExpectation() {
         // FHL (2005): a CDNOW buyer with x = 2, tₓ = 30.43, T = 38.86 is expected to buy 1.226 times in the next 39 weeks
         assertThat(BgNbd.expectedPurchases(CDNOW, 2, 30.43, 38.86, 39)).isCloseTo(1.226, within(0.001));
@@ -99,6 +126,43 @@ class BgNbdTests {
                     : Math.pow(1 - q, x) / q * (Math.pow(alpha + T, -rx) - Math.pow(alpha + T + q * t, -rx));
             top += weight * density * ahead;
             bottom += weight * density * (alive + gone);
+        }
+        return top / bottom;
+    }
+
+    /**
+     * {@link #byQuadrature} with both integrands divided by (α+T)^−(r+x), which underflows to 0 for x in the hundreds;
+     * the p integral over p = s^(1/a) near 0, where (1−p)^x puts all the weight for a large x, on a finer grid.
+     */
+    static double scaledQuadrature(BgNbd.Parameters p, int x, double tx, double T, double t) {
+        double rx = p.r() + x;
+        double a = p.a(), b = p.b(), alpha = p.alpha();
+        double k = a < 1.5 ? 1 / a : 1;
+        double top = 0, bottom = 0;
+        // split [0, 1] in s at points where (1−p)^x has fallen off, each part by Simpson's rule
+        double[] cuts = {0, Math.pow(Math.min(1, 50.0 / (x + 1)), 1 / k), 1};
+        for (int part = 0; part + 1 < cuts.length; part++) {
+            int n = 200_000;
+            double from = cuts[part], width = cuts[part + 1] - cuts[part];
+            if (width <= 0) {
+                continue;
+            }
+            double h = width / n;
+            for (int i = 0; i <= n; i++) {
+                double s = from + i * h;
+                double weight = ((i == 0 || i == n) ? 1 : (i % 2 == 1 ? 4 : 2)) * h / 3;
+                double q = Math.pow(s, k);
+                if (q >= 1 || s == 0 && k * a - 1 > 0) {
+                    continue;
+                }
+                double density = s == 0 ? k : k * Math.pow(s, k * a - 1) * Math.pow(1 - q, b - 1);
+                double alive = Math.pow(1 - q, x);
+                double gone = x > 0 ? q * Math.pow(1 - q, x - 1) * Math.pow((alpha + T) / (alpha + tx), rx) : 0;
+                double ahead = q == 0 ? rx * t / (alpha + T)
+                        : Math.pow(1 - q, x) / q * -Math.expm1(rx * Math.log((alpha + T) / (alpha + T + q * t)));
+                top += weight * density * ahead;
+                bottom += weight * density * (alive + gone);
+            }
         }
         return top / bottom;
     }
