@@ -4,9 +4,12 @@ import io.laotie.identity.Caller;
 import io.laotie.ledger.Ledger;
 import io.laotie.order.OrderDeadlines;
 import io.laotie.order.OrderStatus;
+import io.laotie.order.OrderView;
 import io.laotie.order.Orders;
 import io.laotie.platform.PlatformClock;
 import io.laotie.social.RoomSignals;
+import io.laotie.trust.NewReview;
+import io.laotie.trust.Reviews;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -38,9 +41,10 @@ class DemoRoomHistory {
     private final OrderDeadlines deadlines;
     private final Ledger ledger;
     private final RoomSignals signals;
+    private final Reviews reviews;
     private final ZoneId zone;
 
-    DemoRoomHistory(PlatformClock clock, DemoRooms rooms, Orders orders, OrderDeadlines deadlines, Ledger ledger, RoomSignals signals,
+    DemoRoomHistory(PlatformClock clock, DemoRooms rooms, Orders orders, OrderDeadlines deadlines, Ledger ledger, RoomSignals signals, Reviews reviews,
                     ZoneId zone) {
         this.clock = clock;
         this.zone = zone;
@@ -49,6 +53,7 @@ class DemoRoomHistory {
         this.deadlines = deadlines;
         this.ledger = ledger;
         this.signals = signals;
+        this.reviews = reviews;
     }
 
     void write(DemoLiveWorld.Stalls stalls) {
@@ -194,6 +199,18 @@ class DemoRoomHistory {
         ledger.releaseDue();
     }
 
+    /** What demo buyers say of what they bought in the rooms. */
+    private record DemoReview(int rating, String text, List<String> tags) {
+        static final List<DemoReview> ALL = List.of(
+                new DemoReview(5, "和直播间里说的一样，很新鲜，家里人都爱吃", List.of("AS_DESCRIBED", "FRESH")),
+                new DemoReview(5, "第二次买了，包装很用心，发货也快", List.of("GOOD_PACKAGING", "FAST_DELIVERY", "WILL_BUY_AGAIN")),
+                new DemoReview(4, "味道不错，就是快递慢了一天", List.of("TASTY")),
+                new DemoReview(5, "主播讲得很实在，东西对得起价格", List.of("AS_DESCRIBED", "GOOD_VALUE")),
+                new DemoReview(3, "还行吧，有几个个头偏小", List.of()),
+                new DemoReview(5, "客服态度很好，有问必答", List.of("ATTENTIVE_SERVICE")),
+                new DemoReview(2, "收到时有点压坏了，不太新鲜", List.of("DAMAGED_PACKAGING", "NOT_FRESH")));
+    }
+
     private Caller buyer(String handle) {
         return rooms.caller(handle);
     }
@@ -255,6 +272,19 @@ class DemoRoomHistory {
                     orders.confirmReceipt(orderId, buyer);
                 }
             }));
+            due.add(new Due(now.plus(Duration.ofDays(5)), () -> review(orderId, buyer)));
+        }
+
+        /** Most buyers say something a day after receipt: mostly praise, now and then a complaint about freshness. */
+        private void review(long orderId, Caller buyer) {
+            OrderView order = orders.view(orderId, buyer);
+            int pick = (int) Math.floorMod(orderId / 7, 10);
+            if (order.status() != OrderStatus.DELIVERED || pick >= 7) {
+                return;
+            }
+            DemoReview said = DemoReview.ALL.get(pick);
+            reviews.post(orderId, buyer, new NewReview(List.of(new NewReview.Line(order.lines().getFirst().id(), said.rating(),
+                    said.text(), said.tags(), null))));
         }
 
         /** The broadcast ends: its likes are stored at the time they were given. */

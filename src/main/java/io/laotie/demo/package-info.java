@@ -6,7 +6,7 @@
  * {@code laotie.demo.enabled=false} switches the seeding off, {@code laotie.demo.simulated-audience=false} the audience.
  */
 @NullMarked
-@ApplicationModule(displayName = "Demo", allowedDependencies = {"platform", "identity", "catalog", "ledger", "order", "live", "social"})
+@ApplicationModule(displayName = "Demo", allowedDependencies = {"platform", "identity", "catalog", "ledger", "order", "live", "social", "trust"})
 package io.laotie.demo;
 
 import org.jspecify.annotations.NullMarked;
