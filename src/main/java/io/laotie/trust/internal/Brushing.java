@@ -115,17 +115,21 @@ public class Brushing {
         Set<Long> added = new LinkedHashSet<>(finding.buyers());
         added.removeAll(exempt);
         added.removeAll(alreadyFlagged);
+        Optional<Long> open = jdbc.sql("select id from brushing_flags where target_kind = ? and target_id = ? and status = 'OPEN'")
+                .params(target.kind().name(), target.id()).query(Long.class).optional();
         if (added.isEmpty()) {
+            // buyers already flagged show one more pattern: it strengthens the open flag's reasons
+            if (open.isPresent() && finding.buyers().stream().anyMatch(alreadyFlagged::contains)) {
+                reason(open.get(), finding.code(), finding.detail(), finding.count());
+            }
             return added;
         }
-        long flagId = jdbc.sql("select id from brushing_flags where target_kind = ? and target_id = ? and status = 'OPEN'")
-                .params(target.kind().name(), target.id()).query(Long.class).optional()
-                .orElseGet(() -> {
-                    long id = ids.next();
-                    jdbc.sql("insert into brushing_flags (id, target_kind, target_id, status, opened_at) values (?, ?, ?, 'OPEN', ?)")
-                            .params(id, target.kind().name(), target.id(), utc(at)).update();
-                    return id;
-                });
+        long flagId = open.orElseGet(() -> {
+            long id = ids.next();
+            jdbc.sql("insert into brushing_flags (id, target_kind, target_id, status, opened_at) values (?, ?, ?, 'OPEN', ?)")
+                    .params(id, target.kind().name(), target.id(), utc(at)).update();
+            return id;
+        });
         for (long buyer : added) {
             jdbc.sql("insert into brushing_flag_buyers (flag_id, buyer_id) values (?, ?) on conflict do nothing")
                     .params(flagId, buyer).update();
