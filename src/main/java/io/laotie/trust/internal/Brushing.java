@@ -59,19 +59,38 @@ public class Brushing {
     Optional<Finding> find(Fact fact, Subject target) {
         String column = column(target);
         OffsetDateTime from = utc(fact.at().minus(rules.window()));
-        OffsetDateTime to = utc(fact.at());
         switch (fact.kind()) {
             case ORDER_PAID, DELIVERED -> {
-                List<Long> actors = jdbc.sql("select actor_id from score_facts where " + column + " = ? and kind = ?"
-                                + " and suspect and at > ? and at <= ?")
-                        .params(target.id(), fact.kind().name(), from, to).query(Long.class).list();
-                int count = actors.size() + 1;
+                // listeners may hear a burst out of order: look on both sides of this fact for a window that holds it
+                record Signal(long actor, Instant at) {
+                }
+                List<Signal> signals = new ArrayList<>(jdbc.sql("select actor_id, at from score_facts where " + column
+                                + " = ? and kind = ? and suspect and at > ? and at < ?")
+                        .params(target.id(), fact.kind().name(), from, utc(fact.at().plus(rules.window())))
+                        .query((rs, n) -> new Signal(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant())).list());
+                Signal current = new Signal(fact.actorId(), fact.at());
+                signals.add(current);
+                signals.sort(java.util.Comparator.comparing(Signal::at));
                 int threshold = fact.kind() == FactKind.ORDER_PAID ? rules.orders() : rules.instantReceipts();
+                List<Signal> best = List.of();
+                for (int i = 0, j = 0; i < signals.size(); i++) {
+                    if (j < i) {
+                        j = i;
+                    }
+                    while (j + 1 < signals.size() && signals.get(j + 1).at().isBefore(signals.get(i).at().plus(rules.window()))) {
+                        j++;
+                    }
+                    List<Signal> window = signals.subList(i, j + 1);
+                    if (window.size() > best.size() && window.contains(current)) {
+                        best = window;
+                    }
+                }
+                int count = best.size();
                 if (count < threshold) {
                     return Optional.empty();
                 }
-                Set<Long> buyers = new LinkedHashSet<>(actors);
-                buyers.add(fact.actorId());
+                Set<Long> buyers = new LinkedHashSet<>();
+                best.forEach(signal -> buyers.add(signal.actor()));
                 return Optional.of(fact.kind() == FactKind.ORDER_PAID
                         ? new Finding("ORDER_BURST", count + " orders within " + rules.window().toHours()
                         + " h from new or linked accounts", count, buyers)
@@ -82,9 +101,9 @@ public class Brushing {
                 record Text(long actor, String text) {
                 }
                 List<Text> recent = jdbc.sql("select actor_id, review_text from score_facts where " + column
-                                + " = ? and kind = 'REVIEW' and review_text is not null and actor_id <> ? and at > ? and at <= ?"
+                                + " = ? and kind = 'REVIEW' and review_text is not null and actor_id <> ? and at > ? and at < ?"
                                 + " order by at desc limit 200")
-                        .params(target.id(), fact.actorId(), from, to)
+                        .params(target.id(), fact.actorId(), from, utc(fact.at().plus(rules.window())))
                         .query((rs, n) -> new Text(rs.getLong(1), rs.getString(2))).list();
                 Set<Long> buyers = new LinkedHashSet<>();
                 int count = 1;
