@@ -19,10 +19,10 @@ create table score_facts (
     bucket_day   date         not null,           -- at's calendar day in the platform zone: the bucket
     recorded_at  timestamp with time zone not null
 );
-create unique index score_facts_ref on score_facts (kind, ref_id);
+create unique index score_facts_ref on score_facts (ref_id, kind);
 create index score_facts_shop on score_facts (shop_id, kind, at);
 create index score_facts_creator on score_facts (creator_id, kind, at);
-create index score_facts_actor on score_facts (actor_id);
+create index score_facts_actor on score_facts (actor_id, creator_id);
 
 create table score_buckets (
     subject_kind varchar(8)  not null,            -- CREATOR | SHOP | PRODUCT
@@ -53,6 +53,13 @@ create table score_orders (
     paid_at          timestamp with time zone,
     shipped_at       timestamp with time zone,
     quality_refunded boolean not null default false
+);
+
+create table score_first_purchases (              -- the first day a buyer paid for a creator's goods: repurchases
+    buyer_id   bigint not null,
+    creator_id bigint not null,
+    first_day  date   not null,
+    primary key (buyer_id, creator_id)
 );
 
 create table score_refunds (

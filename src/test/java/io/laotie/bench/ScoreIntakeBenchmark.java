@@ -54,7 +54,7 @@ class ScoreIntakeBenchmark {
 
     private static final int BATCH = 1_000;
     private static final int THREADS = 2;
-    private static final int ORDERS_PER_THREAD = 60_000;
+    private static final int ORDERS_PER_THREAD = 25_000;
 
     @Autowired ScoreIntake intake;
     @Autowired Accounts accounts;

@@ -135,6 +135,8 @@ public class ScoreIntake {
         private final Map<Subject, Set<Long>> exempt = new HashMap<>();
         private final Map<Long, Fact> removedReviews = new HashMap<>();
         private final Map<String, LocalDate> firstPaidDay = new HashMap<>();
+        private final Set<String> storedFirstDays = new HashSet<>();
+        private final Set<String> changedFirstDays = new HashSet<>();
         private final List<Fact> pending = new ArrayList<>();
         private final Map<BucketKey, long[]> deltas = new HashMap<>();
         private final Set<Subject> touched = new HashSet<>();
@@ -282,13 +284,12 @@ public class ScoreIntake {
                 }
             }
             if (!creators.isEmpty()) {
-                jdbc.sql("""
-                                select creator_id, actor_id, min(bucket_day) from score_facts
-                                 where kind = 'ORDER_PAID' and creator_id in (:creators) and actor_id in (:buyers)
-                                 group by creator_id, actor_id""")
+                jdbc.sql("select buyer_id, creator_id, first_day from score_first_purchases where buyer_id in (:buyers) and creator_id in (:creators)")
                         .param("creators", creators).param("buyers", buyers)
                         .query(rs -> {
-                            firstPaidDay.put(rs.getLong(1) + ":" + rs.getLong(2), rs.getObject(3, LocalDate.class));
+                            String key = rs.getLong(2) + ":" + rs.getLong(1);
+                            firstPaidDay.put(key, rs.getObject(3, LocalDate.class));
+                            storedFirstDays.add(key);
                         });
             }
         }
@@ -363,6 +364,7 @@ public class ScoreIntake {
                 repeat = first != null && first.isBefore(day);
                 if (first == null || day.isBefore(first)) {
                     firstPaidDay.put(key, day);
+                    changedFirstDays.add(key);
                 }
             }
             boolean suspect = weight == 0 || weights.veryNew(a.buyerId(), p.at()) || linkedToRecentBuyer(a, p.at());
@@ -570,6 +572,7 @@ public class ScoreIntake {
         private void finish() {
             flushFacts();
             writeOrders();
+            writeFirstDays();
             writeBuckets();
             rescore();
         }
@@ -601,6 +604,27 @@ public class ScoreIntake {
                 template.batchUpdate("""
                         update score_orders set product_ids = ?, weight_milli = ?, paid_at = ?, shipped_at = ?,
                             quality_refunded = ? where order_id = ?""", updates);
+            }
+        }
+
+        private void writeFirstDays() {
+            List<Object[]> inserts = new ArrayList<>();
+            List<Object[]> updates = new ArrayList<>();
+            for (String key : changedFirstDays) {
+                String[] parts = key.split(":");
+                long creator = Long.parseLong(parts[0]);
+                long buyer = Long.parseLong(parts[1]);
+                if (storedFirstDays.contains(key)) {
+                    updates.add(new Object[]{firstPaidDay.get(key), buyer, creator});
+                } else {
+                    inserts.add(new Object[]{buyer, creator, firstPaidDay.get(key)});
+                }
+            }
+            if (!inserts.isEmpty()) {
+                template.batchUpdate("insert into score_first_purchases (buyer_id, creator_id, first_day) values (?, ?, ?)", inserts);
+            }
+            if (!updates.isEmpty()) {
+                template.batchUpdate("update score_first_purchases set first_day = ? where buyer_id = ? and creator_id = ?", updates);
             }
         }
 
