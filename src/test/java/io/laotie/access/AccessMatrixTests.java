@@ -363,6 +363,15 @@ class AccessMatrixTests {
                 Who.MERCHANT, 200, 404, 401));
         rows.add(new Row("GET", "/api/shops/{id}/complaints", w -> "/api/shops/" + w.merchant().shopId() + "/complaints", w -> null,
                 Who.MERCHANT, 200, 404, 401));
+        rows.add(new Row("GET", "/api/creators/{id}/trust", w -> "/api/creators/" + w.creator() + "/trust", w -> null, Who.ANYONE, 200, 200, 200));
+        rows.add(new Row("GET", "/api/shops/{id}/experience", w -> "/api/shops/" + w.merchant().shopId() + "/experience", w -> null, Who.ANYONE, 200, 200, 200));
+        rows.add(new Row("GET", "/api/products/{id}/experience", w -> "/api/products/" + w.productId() + "/experience", w -> null, Who.ANYONE, 200, 200, 200));
+        rows.add(new Row("GET", "/api/shops/{id}/experience/orders", w -> "/api/shops/" + w.merchant().shopId() + "/experience/orders?dimension=service",
+                w -> null, Who.MERCHANT, 200, 404, 401));
+        rows.add(new Row("GET", "/api/operator/trust/flags", w -> "/api/operator/trust/flags", w -> null, Who.OPERATOR, 200, 403, 401));
+        rows.add(new Row("POST", "/api/operator/trust/flags/{id}/clearance", w -> "/api/operator/trust/flags/1/clearance", w -> null,
+                Who.OPERATOR, 404, 403, 401));
+        rows.add(new Row("GET", "/api/operator/trust/distributions", w -> "/api/operator/trust/distributions", w -> null, Who.OPERATOR, 200, 403, 401));
         return rows;
     }
 

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Set;
 
 /**
  * The one place that says whether a signal counts and how much it weighs. A signal by a party to the sale (the
@@ -33,10 +34,27 @@ public class Integrity {
         return !links.linkedToAny(actorId, parties);
     }
 
+    /**
+     * As {@link #counts(long, Collection)}, given the accounts linked to the actor as {@link Links#linkedTo} answered
+     * them (read once and kept briefly by a caller that weighs many signals).
+     */
+    public boolean counts(long actorId, Set<Long> linkedToActor, Collection<Long> parties) {
+        return !parties.contains(actorId) && parties.stream().noneMatch(linkedToActor::contains);
+    }
+
     /** Whether the account was very new at {@code at}; imported buyers never are. */
     public boolean veryNew(long actorId, Instant at) {
-        Account account = accounts.get(actorId);
+        return veryNew(accounts.get(actorId), at);
+    }
+
+    /** As {@link #veryNew(long, Instant)}, for an account already read (its age and origin never change). */
+    public boolean veryNew(Account account, Instant at) {
         return !account.imported() && account.createdAt().plus(rules.newAccountAge()).isAfter(at);
+    }
+
+    /** As {@link #weight(long, Instant)}, for an account already read. */
+    public double weight(Account account, Instant at) {
+        return veryNew(account, at) ? rules.newAccountWeight() : 1.0;
     }
 
     /** What the actor's signal at {@code at} weighs in scores: 1, or less for a very new account. */
