@@ -48,13 +48,15 @@ public class Scores {
     private final Products products;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final TrustGuarantees guarantees;
 
     Scores(ScoreBook book, ScoreRules rules, Brushing brushing, ScoreIntake intake, Shops shops, Creators creators,
-           Products products, JdbcClient jdbc, Clock clock) {
+           Products products, JdbcClient jdbc, Clock clock, TrustGuarantees guarantees) {
         this.creators = creators;
         this.products = products;
         this.book = book;
         this.scoring = new Scoring(rules);
+        this.guarantees = guarantees;
         this.rules = rules;
         this.brushing = brushing;
         this.intake = intake;
@@ -72,7 +74,7 @@ public class Scores {
     /** A shop's experience now, by dimension. */
     public ShopExperience shop(long shopId) {
         shops.get(shopId);
-        return scoring.shop(book.tally(Subject.shop(shopId), clock), List.of());
+        return scoring.shop(book.tally(Subject.shop(shopId), clock), guarantees.of(shopId));
     }
 
     /** A product's experience now: its own ratings and refunds. */

@@ -3,6 +3,7 @@ package io.laotie.trust.internal;
 import io.laotie.trust.ExperienceDimension;
 import io.laotie.trust.ScoreComponent;
 import io.laotie.trust.ScoreLabel;
+import io.laotie.trust.Guarantee;
 import io.laotie.trust.ShopExperience;
 import io.laotie.trust.TrustScore;
 
@@ -62,7 +63,7 @@ public final class Scoring {
     }
 
     /** A shop's experience (商家体验分) in three dimensions; {@code guarantees} are passed through. */
-    public ShopExperience shop(Tally t, List<String> guarantees) {
+    public ShopExperience shop(Tally t, List<Guarantee> guarantees) {
         var w = rules.weights();
         var r = rules.rates();
         var times = rules.times();

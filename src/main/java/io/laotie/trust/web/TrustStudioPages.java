@@ -5,6 +5,9 @@ import io.laotie.platform.PageRequest;
 import io.laotie.trust.FanJourneys;
 import io.laotie.trust.Funnel;
 import io.laotie.trust.JourneyStage;
+import io.laotie.trust.ScoreComponent;
+import io.laotie.trust.Scores;
+import io.laotie.trust.TrustScore;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -18,8 +21,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The creator's trust dashboard (信任看板) in the studio: the funnel as a chart with its conversion rates, the cohort
- * tables by week and by source, and today's spread over stages; and one fan's journey step by step.
+ * The creator's trust dashboard (信任看板) in the studio: the reputation with its components and what would raise it,
+ * the funnel as a chart with its conversion rates, the cohort tables by week and by source, and today's spread over
+ * stages; and one fan's journey step by step.
  */
 @Controller
 class TrustStudioPages {
@@ -28,10 +32,16 @@ class TrustStudioPages {
     record Bar(JourneyStage stage, long count, double width, int y) {
     }
 
-    private final FanJourneys journeys;
+    /** A component worth working on: its name and how many points of the score it leaves on the table. */
+    record Lever(String name, double gain) {
+    }
 
-    TrustStudioPages(FanJourneys journeys) {
+    private final FanJourneys journeys;
+    private final Scores scores;
+
+    TrustStudioPages(FanJourneys journeys, Scores scores) {
         this.journeys = journeys;
+        this.scores = scores;
     }
 
     @GetMapping("/studio/trust")
@@ -46,6 +56,9 @@ class TrustStudioPages {
         model.addAttribute("sources", FanJourneys.SOURCES.stream().sorted().toList());
         model.addAttribute("creatorId", caller.accountId());
         model.addAttribute("recent", journeys.ofCreator(caller, caller.accountId(), null, PageRequest.of(0, 10)));
+        TrustScore reputation = scores.creator(caller.accountId()).reputation();
+        model.addAttribute("reputation", reputation);
+        model.addAttribute("levers", levers(reputation));
         return "studio/trust";
     }
 
@@ -53,6 +66,19 @@ class TrustStudioPages {
     String fan(Caller caller, @PathVariable long viewerId, Model model) {
         model.addAttribute("journey", journeys.of(caller, caller.accountId(), viewerId));
         return "studio/fan";
+    }
+
+    /**
+     * What would raise the reputation most: the components whose shortfall from 5, times their weight, costs the most
+     * points of the score, largest first (at most three, only those that cost at least a tenth of a point).
+     */
+    static List<Lever> levers(TrustScore score) {
+        double weights = score.components().stream().mapToDouble(ScoreComponent::weight).sum();
+        return score.components().stream()
+                .map(c -> new Lever(c.name(), weights == 0 ? 0 : c.weight() * (5 - c.value().doubleValue()) / weights))
+                .filter(l -> l.gain() >= 0.1)
+                .sorted(java.util.Comparator.comparingDouble(Lever::gain).reversed())
+                .limit(3).toList();
     }
 
     static List<Bar> bars(List<Funnel.StageCount> stages) {

@@ -18,7 +18,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The creator's trust dashboard and a fan's journey page, in both languages; nobody else's. */
 @LaotieTest
-class TrustPagesTests {
+class TrustDashboardPagesTests {
 
     @Autowired MockMvc mvc;
     @Autowired Api api;
@@ -37,7 +37,7 @@ class TrustPagesTests {
 
         mvc.perform(as(world.creator, "/studio/trust"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("<h1>信任看板</h1>"), containsString("class=\"funnel-chart\""),
+                .andExpect(content().string(allOf(containsString("<h1>信任看板</h1>"), containsString("id=\"my-reputation\""), containsString("id=\"levers\""), containsString("class=\"funnel-chart\""),
                         containsString("data-stage=\"CONVERTED\">1</text>"), containsString("data-stage=\"ENGAGED\">0</text>"),
                         containsString("id=\"cohorts-week\""), containsString("id=\"cohorts-source\""),
                         containsString("href=\"/studio/fans/" + fan.id() + "\""))));
