@@ -7,11 +7,8 @@ import io.laotie.support.Eventually;
 import io.laotie.support.LaotieTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,9 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A creator selling its own shop's goods in its live room: its reputation and the shop's experience react to
  * deliveries, a quality refund, a one-star review, an upheld complaint and a lost arbitration, as docs/trust-scores.md
  * says; the shop's owner sees the orders behind the weak points; who may read what.
- * <p>
- * Reviews and complaints are stored by the reviews part of this module, built beside this one: their events
- * ({@link ReviewPosted}, {@link ComplaintRuled}) are published here as that part will publish them.
  */
 @LaotieTest
 class ScoreApiTests {
@@ -33,8 +27,6 @@ class ScoreApiTests {
 
     @Autowired Api api;
     @Autowired Ids ids;
-    @Autowired ApplicationEventPublisher events;
-    @Autowired TransactionTemplate transactions;
 
     record Room(User creator, String shopId, String productId, String skuId, String sessionId, String shelfItemId) {
     }
@@ -69,9 +61,9 @@ class ScoreApiTests {
 
         // a one-star review lowers ratings and the negative-review rate
         double ratingsBefore = component(get(creatorPath).path("reputation"), "ratings").path("value").asDouble();
-        publish(new ReviewPosted(ids.next(), Long.parseLong(first), ids.next(), Long.parseLong(room.productId()),
-                Long.parseLong(room.shopId()), Long.parseLong(room.creator().id()), Long.parseLong(room.creator().id()),
-                Long.parseLong(buyer.id()), 1, List.of(), "柿饼发霉了", Instant.now()));
+        String line = api.get("/api/orders/" + first, buyer).body().path("lines").get(0).path("id").asString();
+        require(api.post("/api/orders/" + first + "/reviews", buyer, Map.of("lines", List.of(Map.of("orderLineId", line,
+                "rating", 1, "text", "柿饼发霉了", "tags", List.of("NOT_FRESH"))))), 201);
         Eventually.until("the review counts", () ->
                 component(get(creatorPath).path("reputation"), "ratings").path("value").asDouble() < ratingsBefore);
         assertThat(component(get(creatorPath).path("reputation"), "negativeReviews").path("value").asDouble()).isLessThan(5.0);
@@ -80,8 +72,11 @@ class ScoreApiTests {
 
         // an upheld complaint lowers the creator's complaints component; a dismissed one changes nothing
         double complaintsBefore = component(get(creatorPath).path("reputation"), "complaints").path("value").asDouble();
-        publish(new ComplaintRuled(ids.next(), Long.parseLong(room.creator().id()), null, Long.parseLong(buyer.id()), false, Instant.now()));
-        publish(new ComplaintRuled(ids.next(), Long.parseLong(room.creator().id()), null, Long.parseLong(buyer.id()), true, Instant.now()));
+        for (boolean upheld : List.of(false, true)) {
+            String complaint = require(api.post("/api/complaints", buyer, Map.of("creatorId", room.creator().id(),
+                    "text", "直播间里说是特级，收到的是普通货")), 201).id();
+            require(api.post("/api/complaints/" + complaint + "/ruling", api.operator(), Map.of("upheld", upheld)), 200);
+        }
         Eventually.until("the upheld complaint counts", () ->
                 component(get(creatorPath).path("reputation"), "complaints").path("value").asDouble() < complaintsBefore);
 
@@ -162,10 +157,6 @@ class ScoreApiTests {
         require(api.post("/api/orders/" + order + "/shipment", room.creator(), Map.of("carrier", "顺丰", "trackingNumber", "SF" + order)), 200);
         require(api.post("/api/orders/" + order + "/receipt", buyer, null), 200);
         return order;
-    }
-
-    private void publish(Object event) {
-        transactions.executeWithoutResult(s -> events.publishEvent(event));
     }
 
     private JsonNode get(String path) {
