@@ -8,14 +8,18 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A shop's experience score (商家体验分) as the scores part of the trust module announces it: an
  * {@link ExperienceChanged} published through the application's event publisher inside a transaction, so the
  * module's listeners hear it after the commit, asynchronously, as in production. For tests of what depends on that
- * score (the trust guarantees) without building a score.
+ * score (the trust guarantees) without building a score. The real scores of the test's shop are computed too, from
+ * its orders, and would overrule an announced score; so announcements are dated ten years ahead (and apart from each
+ * other), and the guarantees ignore the real, older ones. {@code EarnedGuaranteeTests} takes the real way.
  */
 @Component
 public class ExperienceNews {
@@ -32,9 +36,12 @@ public class ExperienceNews {
         this.api = api;
     }
 
-    /** Announces the score now; answers its time as stored (to the microsecond). */
+    private static final Duration AHEAD = Duration.ofDays(3650);
+    private final AtomicLong sequence = new AtomicLong();
+
+    /** Announces the score, dated ahead of any real one; answers its time as stored (to the microsecond). */
     public Instant announce(String shopId, String score, ScoreLabel label) {
-        return announce(shopId, score, label, clock.instant());
+        return announce(shopId, score, label, clock.instant().plus(AHEAD).plusMillis(sequence.incrementAndGet()));
     }
 
     public Instant announce(String shopId, String score, ScoreLabel label, Instant at) {

@@ -18,9 +18,11 @@ import io.laotie.order.RefundRequested;
 import io.laotie.order.RefundStage;
 import io.laotie.order.Ruling;
 import io.laotie.platform.Ids;
+import io.laotie.platform.PlatformClock;
 import io.laotie.support.Api;
 import io.laotie.support.Eventually;
 import io.laotie.support.LaotieTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -64,7 +66,15 @@ class ManipulationTests {
         }
     }
 
-    private final Instant t0 = Instant.now().minus(Duration.ofDays(20)).truncatedTo(ChronoUnit.SECONDS);
+    @Autowired PlatformClock clock;
+
+    /** Twenty days ago on the platform clock, which other tests of the suite move forward. */
+    private Instant t0;
+
+    @BeforeEach
+    void start() {
+        t0 = clock.instant().minus(Duration.ofDays(20)).truncatedTo(ChronoUnit.SECONDS);
+    }
 
     @Test
     void manipulatedSignalsChangeNoScoreUntilAnOperatorClearsTheFlag() {

@@ -39,6 +39,7 @@ class TrustPagesTests {
     @Autowired Ids ids;
     @Autowired ApplicationEventPublisher events;
     @Autowired TransactionTemplate transactions;
+    @Autowired io.laotie.platform.PlatformClock clock;
 
     @Test
     void creatorAndProductPagesLoadAPublicBadgeWithItsExplanation() throws Exception {
@@ -73,7 +74,7 @@ class TrustPagesTests {
         List<Long> ring = List.of(ring(), ring(), ring(), ring(), ring());
         transactions.executeWithoutResult(s -> ring.forEach(buyer -> events.publishEvent(new OrderPaid(ids.next(),
                 new Attribution(buyer, shop, ids.next(), null, null),
-                List.of(new OrderPlaced.Line(ids.next(), ids.next(), ids.next(), "苹果", 1, 3990, null)), 3990, Instant.now()))));
+                List.of(new OrderPlaced.Line(ids.next(), ids.next(), ids.next(), "苹果", 1, 3990, null)), 3990, clock.instant()))));
         Api.User operator = api.operator();
         Eventually.until("the ring is flagged", () -> flag(operator, shop) != null);
         String flagId = flag(operator, shop).path("id").asString();
