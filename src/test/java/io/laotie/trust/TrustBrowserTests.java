@@ -74,6 +74,24 @@ class TrustBrowserTests {
         assertThat(text(browser, By.cssSelector("#funnel h2"))).isEqualTo("Fan funnel");
     }
 
+    @Test
+    void aBuyerSeesTheCreatorsReputationOnTheCreatorPageAndInTheRoom() {
+        TrustWorld world = new TrustWorld(api);
+        browser.get(url("/creators/" + world.creator.id()));
+        waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#trust-reputation .score-value")));
+        assertThat(text(browser, By.cssSelector("#trust-reputation h2"))).contains("带货口碑分").contains("新");
+        assertThat(browser.findElements(By.cssSelector("#trust-reputation .score-bars g"))).hasSize(6);
+
+        browser.get(url("/live/" + world.sessionId));
+        waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#trust-reputation summary")));
+        assertThat(text(browser, By.cssSelector("#trust-reputation summary"))).contains("带货口碑分");
+        assertThat(browser.findElement(By.id("trust-reputation")).getAttribute("open")).as("closed until asked").isNull();
+        click(browser, By.cssSelector("#trust-reputation summary"));
+        waitFor(browser).until(ExpectedConditions.attributeToBe(By.id("trust-reputation"), "open", "true"));
+        waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#trust-reputation .hint")));
+        assertThat(text(browser, By.cssSelector("#trust-reputation .hint"))).isNotBlank();
+    }
+
     private double barWidth(String stage) {
         return Double.parseDouble(browser.findElement(By.cssSelector("rect.funnel-bar[data-stage='" + stage + "']")).getAttribute("width"));
     }

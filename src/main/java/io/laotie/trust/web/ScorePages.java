@@ -33,10 +33,12 @@ class ScorePages {
         this.shops = shops;
     }
 
+    /** The creator's reputation: in full on the creator's page, as a small badge that opens to it in the room. */
     @GetMapping("/creators/{id}/trust-badge")
-    String creatorBadge(@PathVariable long id, Model model) {
+    String creatorBadge(@PathVariable long id, @RequestParam(defaultValue = "false") boolean compact, Model model) {
         model.addAttribute("score", scores.creator(id).reputation());
         model.addAttribute("kind", "reputation");
+        model.addAttribute("compact", compact);
         return "trust/badge";
     }
 
