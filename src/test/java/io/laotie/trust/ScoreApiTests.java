@@ -81,6 +81,8 @@ class ScoreApiTests {
                 component(get(creatorPath).path("reputation"), "complaints").path("value").asDouble() < complaintsBefore);
 
         // an arbitration lost over counterfeit goods
+        double counterfeitBefore = component(dimension(get(shopPath), "product"), "counterfeit").path("value").asDouble();
+        double arbitrationsBefore = component(get(creatorPath).path("reputation"), "arbitrations").path("value").asDouble();
         User second = buyer();
         String order = delivered(room, second);
         String disputed = require(api.post("/api/orders/" + order + "/refund-requests", second, Map.of("kind", "REFUND_ONLY",
@@ -90,8 +92,8 @@ class ScoreApiTests {
         require(api.post("/api/refund-requests/" + disputed + "/arbitration", api.operator(),
                 Map.of("outcome", "BUYER", "fault", "MERCHANT", "counterfeit", true)), 200);
         Eventually.until("the ruling counts", () ->
-                component(dimension(get(shopPath), "product"), "counterfeit").path("value").asDouble() < 5.0
-                        && component(get(creatorPath).path("reputation"), "arbitrations").path("value").asDouble() < 5.0);
+                component(dimension(get(shopPath), "product"), "counterfeit").path("value").asDouble() < counterfeitBefore
+                        && component(get(creatorPath).path("reputation"), "arbitrations").path("value").asDouble() < arbitrationsBefore);
         JsonNode service = require(api.get(shopPath + "/orders?dimension=service", api.operator()), 200).body();
         assertThat(service.path("items").findValuesAsString("reason")).contains("ARBITRATION_LOST");
     }

@@ -8,7 +8,6 @@ import io.laotie.trust.TrustGuaranteeRevoked;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -43,7 +42,7 @@ class GuaranteeGrants {
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
-    @ApplicationModuleListener
+    @TrustListener
     void on(ExperienceChanged changed) {
         OffsetDateTime at = OffsetDateTime.ofInstant(changed.at(), ZoneOffset.UTC);
         boolean deserves = deserves(changed);

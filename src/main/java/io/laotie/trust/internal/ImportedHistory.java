@@ -5,7 +5,6 @@ import io.laotie.order.ImportedOrder;
 import io.laotie.order.OrderHistoryImported;
 import io.laotie.order.OrderHistoryImports;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -34,7 +33,7 @@ class ImportedHistory implements ImportFollower {
         this.clock = clock;
     }
 
-    @ApplicationModuleListener
+    @TrustListener
     void on(OrderHistoryImported chunk) {
         boolean absorbed = jdbc.sql("select count(*) from imported_history_chunks where import_id = ? and chunk = ?")
                 .params(chunk.importId(), chunk.chunk()).query(Long.class).single() > 0;

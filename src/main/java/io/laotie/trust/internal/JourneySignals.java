@@ -14,7 +14,6 @@ import io.laotie.social.RoomCommented;
 import io.laotie.social.RoomLeft;
 import io.laotie.social.RoomLiked;
 import io.laotie.trust.ReviewPosted;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,40 +32,40 @@ class JourneySignals {
         this.rules = rules;
     }
 
-    @ApplicationModuleListener
+    @TrustListener
     void on(CreatorFollowed followed) {
         engine.followed(followed.viewerId(), followed.creatorId(), followed.source().name(), followed.at(), "CreatorFollowed@" + followed.at());
     }
 
-    @ApplicationModuleListener
+    @TrustListener
     void on(CreatorUnfollowed unfollowed) {
         engine.unfollowed(unfollowed.viewerId(), unfollowed.creatorId(), unfollowed.at(), "CreatorUnfollowed@" + unfollowed.at());
     }
 
-    @ApplicationModuleListener
+    @TrustListener
     void on(RoomCommented commented) {
         engine.interacted(commented.authorId(), commented.creatorId(), 1, commented.at(), "RoomCommented:" + commented.commentId());
     }
 
     /** Likes of one interval are one point however many there were: a burst counts once. */
-    @ApplicationModuleListener
+    @TrustListener
     void on(RoomLiked liked) {
         engine.interacted(liked.viewerId(), liked.creatorId(), 1, liked.at(), "RoomLiked:" + liked.liveSessionId() + "@" + liked.intervalStart());
     }
 
-    @ApplicationModuleListener
+    @TrustListener
     void on(RoomLeft left) {
         if (left.watchedSeconds() >= rules.engagingWatchSeconds()) {
             engine.interacted(left.viewerId(), left.creatorId(), 1, left.at(), "RoomLeft:" + left.liveSessionId() + "@" + left.enteredAt());
         }
     }
 
-    @ApplicationModuleListener
+    @TrustListener
     void on(FanClubJoined joined) {
         engine.interacted(joined.viewerId(), joined.creatorId(), 1, joined.at(), "FanClubJoined");
     }
 
-    @ApplicationModuleListener
+    @TrustListener
     void on(OrderPaid paid) {
         Attribution who = paid.attribution();
         if (who.creatorId() != null) {
@@ -75,7 +74,7 @@ class JourneySignals {
         }
     }
 
-    @ApplicationModuleListener
+    @TrustListener
     void on(RefundPaid refund) {
         if (refund.attribution().creatorId() != null) {
             engine.refunded(refund.orderId(), refund.attribution().buyerId(), refund.attribution().creatorId(),
@@ -84,7 +83,7 @@ class JourneySignals {
     }
 
     /** A paid order cancelled before shipment went back to the buyer in full. */
-    @ApplicationModuleListener
+    @TrustListener
     void on(OrderCancelled cancelled) {
         Attribution who = cancelled.attribution();
         if (who.creatorId() != null && cancelled.refunded() > 0) {
@@ -94,7 +93,7 @@ class JourneySignals {
     }
 
     /** A quality-related ruling already moved the journey back through its refund; other lost rulings do here. */
-    @ApplicationModuleListener
+    @TrustListener
     void on(ArbitrationRuled ruled) {
         if (ruled.attribution().creatorId() != null && ruled.outcome() != Ruling.Outcome.MERCHANT
                 && !ruled.reason().qualityRelated()) {
@@ -103,7 +102,7 @@ class JourneySignals {
         }
     }
 
-    @ApplicationModuleListener
+    @TrustListener
     void on(OrderCompleted completed) {
         if (completed.attribution().creatorId() != null) {
             engine.kept(completed.orderId(), completed.attribution().buyerId(), completed.attribution().creatorId(), completed.at(),
@@ -111,7 +110,7 @@ class JourneySignals {
         }
     }
 
-    @ApplicationModuleListener
+    @TrustListener
     void on(ReviewPosted review) {
         if (review.creatorId() != null) {
             engine.reviewed(review.orderId(), review.buyerId(), review.creatorId(), review.rating(), review.at(), "ReviewPosted:" + review.reviewId());

@@ -4,7 +4,6 @@ import io.laotie.order.Attribution;
 import io.laotie.order.OrderCancelled;
 import io.laotie.order.OrderPaid;
 import io.laotie.order.RefundPaid;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -26,7 +25,7 @@ class LivePurchases {
         this.integrity = integrity;
     }
 
-    @ApplicationModuleListener
+    @TrustListener
     void on(OrderPaid paid) {
         Attribution who = paid.attribution();
         if (who.creatorId() != null && integrity.counts(who.buyerId(), List.of(who.creatorId(), who.merchantId()))) {
@@ -34,7 +33,7 @@ class LivePurchases {
         }
     }
 
-    @ApplicationModuleListener
+    @TrustListener
     void on(RefundPaid refund) {
         Attribution who = refund.attribution();
         if (who.creatorId() != null && refund.orderFullyRefunded()) {
@@ -42,7 +41,7 @@ class LivePurchases {
         }
     }
 
-    @ApplicationModuleListener
+    @TrustListener
     void on(OrderCancelled cancelled) {
         Attribution who = cancelled.attribution();
         if (who.creatorId() != null && cancelled.refunded() > 0) {

@@ -11,7 +11,6 @@ import io.laotie.order.RefundRequested;
 import io.laotie.trust.ComplaintRuled;
 import io.laotie.trust.ReviewPosted;
 import io.laotie.trust.ReviewRemoved;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -26,57 +25,57 @@ class ScoreListeners {
         this.intake = intake;
     }
 
-    @ApplicationModuleListener
+    @TrustListener
     void on(OrderPaid event) {
         intake.absorb(List.of(event));
     }
 
-    @ApplicationModuleListener
+    @TrustListener
     void on(OrderShipped event) {
         intake.absorb(List.of(event));
     }
 
-    @ApplicationModuleListener
+    @TrustListener
     void on(OrderDelivered event) {
         intake.absorb(List.of(event));
     }
 
-    @ApplicationModuleListener
+    @TrustListener
     void on(OrderCancelled event) {
         intake.absorb(List.of(event));
     }
 
-    @ApplicationModuleListener
+    @TrustListener
     void on(RefundRequested event) {
         intake.absorb(List.of(event));
     }
 
-    @ApplicationModuleListener
+    @TrustListener
     void on(RefundDecided event) {
         intake.absorb(List.of(event));
     }
 
-    @ApplicationModuleListener
+    @TrustListener
     void on(RefundPaid event) {
         intake.absorb(List.of(event));
     }
 
-    @ApplicationModuleListener
+    @TrustListener
     void on(ArbitrationRuled event) {
         intake.absorb(List.of(event));
     }
 
-    @ApplicationModuleListener
+    @TrustListener
     void on(ReviewPosted event) {
         intake.absorb(List.of(event));
     }
 
-    @ApplicationModuleListener
+    @TrustListener
     void on(ReviewRemoved event) {
         intake.absorb(List.of(event));
     }
 
-    @ApplicationModuleListener
+    @TrustListener
     void on(ComplaintRuled event) {
         intake.absorb(List.of(event));
     }
