@@ -1,5 +1,6 @@
 package io.laotie.trust;
 
+
 import io.laotie.catalog.Shop;
 import io.laotie.catalog.Shops;
 import io.laotie.identity.Accounts;
@@ -22,18 +23,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import static io.laotie.trust.TrustRows.instant;
+import static io.laotie.trust.TrustRows.instantOrNull;
+import static io.laotie.trust.TrustRows.utc;
 
 /**
  * Complaints (投诉) about a creator (false claims in the room, …) or a shop (rude service, …). A signed-in buyer files
@@ -267,16 +268,4 @@ public class Complaints {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class).toInstant();
-    }
-
-    private static @Nullable Instant instantOrNull(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
-        return at == null ? null : at.toInstant();
-    }
 }

@@ -1,5 +1,6 @@
 package io.laotie.trust;
 
+
 import io.laotie.catalog.Products;
 import io.laotie.identity.Accounts;
 import io.laotie.identity.Caller;
@@ -26,12 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,6 +42,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+
+import static io.laotie.trust.TrustRows.instant;
+import static io.laotie.trust.TrustRows.instantOrNull;
+import static io.laotie.trust.TrustRows.utc;
 
 /**
  * Buyers' reviews (评价) of the goods they received. A buyer reviews each line of a delivered or completed order once,
@@ -559,16 +560,4 @@ public class Reviews {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class).toInstant();
-    }
-
-    private static @Nullable Instant instantOrNull(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
-        return at == null ? null : at.toInstant();
-    }
 }

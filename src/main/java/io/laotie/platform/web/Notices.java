@@ -29,6 +29,19 @@ public class Notices {
         next.addFlashAttribute("alert", describe(problem));
     }
 
+    /**
+     * Does what a form asked: a success notice ({@code successCode}) when it works, the problem as an alert on the next
+     * page when a business rule refuses it, instead of an error page.
+     */
+    public void attempt(RedirectAttributes next, String successCode, Runnable action) {
+        try {
+            action.run();
+            success(next, successCode);
+        } catch (Problem problem) {
+            problem(next, problem);
+        }
+    }
+
     /** A message given by its code, for problems the page found itself. */
     public void alert(RedirectAttributes next, String code, Object... args) {
         next.addFlashAttribute("alert", text(code, args));

@@ -4,7 +4,6 @@ import io.laotie.identity.Caller;
 import io.laotie.platform.LaotieProperties;
 import io.laotie.platform.PageOf;
 import io.laotie.platform.PageRequest;
-import io.laotie.platform.Problem;
 import io.laotie.platform.web.Notices;
 import io.laotie.trust.ComplaintStatus;
 import io.laotie.trust.ComplaintView;
@@ -54,12 +53,8 @@ class OperatorTrustPages {
 
     @PostMapping("/operator/review-reports/{id}/ruling")
     String ruleReport(Caller operator, @PathVariable long id, @RequestParam boolean upheld, RedirectAttributes next) {
-        try {
-            reviews.rule(id, operator, upheld);
-            notices.success(next, upheld ? "review.report.upheld" : "review.report.dismissed");
-        } catch (Problem problem) {
-            notices.problem(next, problem);
-        }
+        notices.attempt(next, upheld ? "review.report.upheld" : "review.report.dismissed",
+                () -> reviews.rule(id, operator, upheld));
         return "redirect:/operator/review-reports";
     }
 
@@ -79,12 +74,8 @@ class OperatorTrustPages {
     @PostMapping("/operator/complaints/{id}/ruling")
     String ruleComplaint(Caller operator, @PathVariable long id, @RequestParam boolean upheld,
                          @RequestParam(defaultValue = "") String note, RedirectAttributes next) {
-        try {
-            complaints.rule(id, operator, upheld, note);
-            notices.success(next, upheld ? "complaint.upheld" : "complaint.dismissed");
-        } catch (Problem problem) {
-            notices.problem(next, problem);
-        }
+        notices.attempt(next, upheld ? "complaint.upheld" : "complaint.dismissed",
+                () -> complaints.rule(id, operator, upheld, note));
         return "redirect:/operator/complaints";
     }
 

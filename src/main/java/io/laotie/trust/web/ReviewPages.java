@@ -128,24 +128,14 @@ class ReviewPages {
     @PostMapping("/reviews/{id}/reply")
     String reply(Caller caller, @PathVariable long id, @RequestParam(defaultValue = "") String text, RedirectAttributes next) {
         ReviewView review = reviews.view(id, Optional.of(caller));
-        try {
-            reviews.reply(id, caller, text);
-            notices.success(next, "review.replied");
-        } catch (Problem problem) {
-            notices.problem(next, problem);
-        }
+        notices.attempt(next, "review.replied", () -> reviews.reply(id, caller, text));
         return "redirect:/products/" + review.productId() + "/reviews";
     }
 
     @PostMapping("/reviews/{id}/reports")
     String report(Caller caller, @PathVariable long id, @RequestParam(defaultValue = "") String reason, RedirectAttributes next) {
         ReviewView review = reviews.view(id, Optional.of(caller));
-        try {
-            reviews.report(id, caller, reason);
-            notices.success(next, "review.reported");
-        } catch (Problem problem) {
-            notices.problem(next, problem);
-        }
+        notices.attempt(next, "review.reported", () -> reviews.report(id, caller, reason));
         return "redirect:/products/" + review.productId() + "/reviews";
     }
 
@@ -189,12 +179,7 @@ class ReviewPages {
     String followUp(Caller caller, @PathVariable long id, @RequestParam(defaultValue = "") String text,
                     @RequestParam(defaultValue = "") String imageUrls, RedirectAttributes next) {
         ReviewView review = reviews.view(id, Optional.of(caller));
-        try {
-            reviews.followUp(id, caller, text, ReviewForm.urls(imageUrls));
-            notices.success(next, "review.followed-up");
-        } catch (Problem problem) {
-            notices.problem(next, problem);
-        }
+        notices.attempt(next, "review.followed-up", () -> reviews.followUp(id, caller, text, ReviewForm.urls(imageUrls)));
         return review.orderId() == null ? "redirect:/products/" + review.productId() + "/reviews" : "redirect:/orders/" + review.orderId();
     }
 
