@@ -52,8 +52,12 @@ class TrustDashboardPagesTests {
         mvc.perform(as(world.creator, "/studio/fans/" + fan.id() + "?lang=en"))
                 .andExpect(content().string(allOf(containsString("Followed → Converted"), not(containsString("??")))));
 
+        mvc.perform(as(api.operator(), "/studio/fans/" + fan.id() + "?creatorId=" + world.creator.id()))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("id=\"journey-steps\"")));
+
         User stranger = world.buyer();
         mvc.perform(as(stranger, "/studio/trust")).andExpect(status().isNotFound());
         mvc.perform(as(stranger, "/studio/fans/" + fan.id())).andExpect(status().isNotFound());
+        mvc.perform(as(stranger, "/studio/fans/" + fan.id() + "?creatorId=" + world.creator.id())).andExpect(status().isForbidden());
     }
 }

@@ -62,9 +62,11 @@ class TrustStudioPages {
         return "studio/trust";
     }
 
+    /** One fan's journey with the caller; an operator names the creator with {@code ?creatorId=}. */
     @GetMapping("/studio/fans/{viewerId}")
-    String fan(Caller caller, @PathVariable long viewerId, Model model) {
-        model.addAttribute("journey", journeys.of(caller, caller.accountId(), viewerId));
+    String fan(Caller caller, @PathVariable long viewerId, @RequestParam(required = false) @Nullable Long creatorId,
+               Model model) {
+        model.addAttribute("journey", journeys.of(caller, creatorId == null ? caller.accountId() : creatorId, viewerId));
         return "studio/fan";
     }
 
