@@ -42,13 +42,15 @@ create table fan_engagement_days (
 );
 
 -- Paid orders attributed to the creator, as the journey sees them: a fully refunded order no longer counts. A refund
--- heard before its payment leaves a row without journey and day, so the payment, when it comes, converts nobody.
+-- heard before its payment leaves a row without journey and day, so the payment, when it comes, converts nobody; a
+-- sign of trust heard before the payment is kept the same way and applied with it.
 create table fan_journey_orders (
     order_id    bigint  primary key,
     journey_id  bigint  references fan_journeys (id),
     paid_day    date,
     refunded    boolean not null,
-    quality_refund boolean not null default false   -- a quality-related refund was paid on it
+    quality_refund boolean not null default false,  -- a quality-related refund was paid on it
+    trust_sign  boolean not null default false      -- kept, or reviewed with 4–5 stars, heard before the payment
 );
 create index fan_journey_orders_by_journey on fan_journey_orders (journey_id);
 

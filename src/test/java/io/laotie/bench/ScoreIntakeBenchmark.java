@@ -75,6 +75,34 @@ class ScoreIntakeBenchmark {
         double perSecond = throughput(buyers, ORDERS_PER_THREAD);
         System.out.printf("BENCH score intake %s threads=%d batch=%d facts/s=%.0f%n", database, THREADS, BATCH, perSecond);
         lag(buyers, 200, 3_000);
+        throughListeners(buyers, 5_000);
+    }
+
+    /**
+     * The whole module as it runs: the same histories published as the order module publishes them (in transactions
+     * of up to 256 events, as group commit stores orders), heard by every listener of the application through the
+     * event publication registry; events per second until the last publication is complete.
+     */
+    private void throughListeners(List<Long> buyers, int orders) {
+        Random random = new Random(7);
+        List<Long> shops = List.of(ids.next(), ids.next(), ids.next(), ids.next());
+        List<Long> creators = List.of(ids.next(), ids.next(), ids.next());
+        long merchant = ids.next();
+        List<Object> all = new ArrayList<>();
+        for (int i = 0; i < orders; i++) {
+            history(all, random, buyers, shops.get(random.nextInt(shops.size())), merchant, creators.get(random.nextInt(creators.size())));
+        }
+        long start = System.nanoTime();
+        for (int from = 0; from < all.size(); from += 256) {
+            List<Object> batch = all.subList(from, Math.min(all.size(), from + 256));
+            transactions.executeWithoutResult(s -> batch.forEach(events::publishEvent));
+        }
+        double published = (System.nanoTime() - start) / 1e9;
+        Eventually.until("every publication complete", Duration.ofMinutes(10), () -> jdbc.sql(
+                "select count(*) from event_publication where completion_date is null").query(Long.class).single() == 0);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("BENCH trust module through its listeners: %d events published in %.1f s, all heard in %.1f s: %.0f events/s%n",
+                all.size(), published, seconds, all.size() / seconds);
     }
 
     /** Facts absorbed per second. */

@@ -76,6 +76,16 @@ class JourneyRedeliveryTests {
     }
 
     @Test
+    void aSignOfTrustHeardBeforeItsPaymentIsAppliedWithIt() {
+        User fan = world.buyer();
+        long id = Long.parseLong(fan.id());
+        Instant now = Instant.now();
+        engine.kept(7_000_001L + id, id, creator, now, "OrderCompleted:k" + id);
+        engine.paid(7_000_001L + id, id, creator, merchant, "PURCHASE", now.minusSeconds(86_400 * 8), "OrderPaid:k" + id);
+        assertThat(moves(fan)).containsExactly("-→CONVERTED", "CONVERTED→TRUSTING");
+    }
+
+    @Test
     void anOlderFollowLosesToANewerUnfollow() {
         User fan = world.buyer();
         long id = Long.parseLong(fan.id());

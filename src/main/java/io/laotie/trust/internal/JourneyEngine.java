@@ -101,14 +101,17 @@ public class JourneyEngine {
         if (!integrity.counts(buyerId, List.of(creatorId, merchantId)) || !first(buyerId, creatorId, signal)) {
             return;
         }
-        Optional<Boolean> refundedEarlier = jdbc.sql("select refunded from fan_journey_orders where order_id = ?").param(orderId)
-                .query(Boolean.class).optional();
-        if (refundedEarlier.orElse(false)) {
+        record Earlier(boolean refunded, boolean trustSign) {
+        }
+        Optional<Earlier> earlier = jdbc.sql("""
+                        select refunded, trust_sign and not quality_refund from fan_journey_orders where order_id = ?""")
+                .param(orderId).query((rs, n) -> new Earlier(rs.getBoolean(1), rs.getBoolean(2))).optional();
+        if (earlier.map(Earlier::refunded).orElse(false)) {
             return; // refunded in full before its payment was heard: it counts nowhere
         }
         Journey journey = lockOrStart(buyerId, creatorId, source, at);
         java.sql.Date day = java.sql.Date.valueOf(LocalDate.ofInstant(at, zone));
-        if (refundedEarlier.isPresent()) {
+        if (earlier.isPresent()) {
             jdbc.sql("update fan_journey_orders set journey_id = ?, paid_day = ? where order_id = ?").params(journey.id(), day, orderId).update();
         } else {
             jdbc.sql("insert into fan_journey_orders (order_id, journey_id, paid_day, refunded) values (?, ?, ?, false)")
@@ -116,6 +119,9 @@ public class JourneyEngine {
         }
         if (journey.stage() == null || !journey.stage().atLeast(CONVERTED)) {
             journey = move(journey, CONVERTED, at, signal);
+        }
+        if (journey.stage() == CONVERTED && earlier.map(Earlier::trustSign).orElse(false)) {
+            journey = move(journey, TRUSTING, at, signal); // kept or praised before the payment was heard
         }
         if (!journey.stage().atLeast(REPURCHASING) && paidDays(journey.id()) >= 2) {
             if (!journey.stage().atLeast(TRUSTING)) {
@@ -173,13 +179,25 @@ public class JourneyEngine {
         if (!first(buyerId, creatorId, signal)) {
             return;
         }
-        journeyOf(orderId).ifPresent(journey -> {
-            boolean clean = jdbc.sql("select not refunded and not quality_refund from fan_journey_orders where order_id = ?")
-                    .param(orderId).query(Boolean.class).single();
-            if (clean && journey.stage() == CONVERTED) {
-                move(journey, TRUSTING, at, signal);
-            }
-        });
+        Optional<Journey> journey = journeyOf(orderId);
+        if (journey.isEmpty()) {
+            rememberTrustSign(orderId);
+            return;
+        }
+        boolean clean = jdbc.sql("select not refunded and not quality_refund from fan_journey_orders where order_id = ?")
+                .param(orderId).query(Boolean.class).single();
+        if (clean && journey.get().stage() == CONVERTED) {
+            move(journey.get(), TRUSTING, at, signal);
+        }
+    }
+
+    /** A sign of trust heard before the order's payment: the payment, when heard, applies it. */
+    private void rememberTrustSign(long orderId) {
+        jdbc.sql("""
+                        insert into fan_journey_orders (order_id, journey_id, paid_day, refunded, trust_sign)
+                        values (?, null, null, false, true) on conflict do nothing""")
+                .param(orderId).update();
+        jdbc.sql("update fan_journey_orders set trust_sign = true where order_id = ? and journey_id is null").param(orderId).update();
     }
 
     /** A review of goods of an attributed order; 4 or 5 stars is a sign of trust. */
@@ -188,8 +206,12 @@ public class JourneyEngine {
         if (rating < 4 || !first(buyerId, creatorId, signal)) {
             return;
         }
-        journeyOf(orderId).filter(j -> j.viewerId() == buyerId && j.stage() == CONVERTED)
-                .ifPresent(journey -> move(journey, TRUSTING, at, signal));
+        Optional<Journey> journey = journeyOf(orderId);
+        if (journey.isEmpty()) {
+            rememberTrustSign(orderId);
+        } else if (journey.get().viewerId() == buyerId && journey.get().stage() == CONVERTED) {
+            move(journey.get(), TRUSTING, at, signal);
+        }
     }
 
     /**
