@@ -70,10 +70,11 @@ class ScoreIntakeBenchmark {
         for (int i = 0; i < 400; i++) {
             buyers.add(accounts.createImported(Api.unique("bench_buyer"), "买家").id());
         }
-        String database = TestDatabase.postgres() ? "PostgreSQL" : "H2 (in-memory)";
+        String database = TestDatabase.postgres() ? "PostgreSQL" : System.getProperty("spring.datasource.url", "H2 (in-memory)");
         throughput(buyers, 5_000); // warm-up
         double perSecond = throughput(buyers, ORDERS_PER_THREAD);
         System.out.printf("BENCH score intake %s threads=%d batch=%d facts/s=%.0f%n", database, THREADS, BATCH, perSecond);
+        lag(buyers, 50, 1_500);
         lag(buyers, 200, 3_000);
         throughListeners(buyers, 5_000);
     }
@@ -145,7 +146,7 @@ class ScoreIntakeBenchmark {
     private void history(List<Object> out, Random random, List<Long> buyers, long shop, long merchant, long creator) {
         long order = ids.next();
         long buyer = buyers.get(random.nextInt(buyers.size()));
-        long product = shop + 1 + random.nextInt(20);
+        long product = shop * 32 + random.nextInt(20); // products of one shop only, never another shop's
         Attribution a = new Attribution(buyer, shop, merchant, creator, null);
         Instant paid = clock.instant().minus(Duration.ofDays(5)).plusSeconds(random.nextInt(86_400));
         Instant shipped = paid.plus(Duration.ofHours(2 + random.nextInt(70)));

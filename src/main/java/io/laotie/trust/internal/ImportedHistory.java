@@ -35,6 +35,12 @@ class ImportedHistory implements ImportFollower {
 
     @TrustListener
     void on(OrderHistoryImported chunk) {
+        // Chunks of one creator's history are absorbed one at a time: two chunks building the same buyers' journeys at
+        // once would wait on each other's new rows. The creator's input revision row is the lock.
+        jdbc.sql("insert into repurchase_inputs (creator_id, revision) values (?, 0) on conflict do nothing")
+                .param(chunk.creatorId()).update();
+        jdbc.sql("select revision from repurchase_inputs where creator_id = ? for update").param(chunk.creatorId())
+                .query(Long.class).single();
         boolean absorbed = jdbc.sql("select count(*) from imported_history_chunks where import_id = ? and chunk = ?")
                 .params(chunk.importId(), chunk.chunk()).query(Long.class).single() > 0;
         if (absorbed) {
