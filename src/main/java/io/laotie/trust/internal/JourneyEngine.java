@@ -112,7 +112,8 @@ public class JourneyEngine {
         Journey journey = lockOrStart(buyerId, creatorId, source, at);
         java.sql.Date day = java.sql.Date.valueOf(LocalDate.ofInstant(at, zone));
         if (earlier.isPresent()) {
-            jdbc.sql("update fan_journey_orders set journey_id = ?, paid_day = ? where order_id = ?").params(journey.id(), day, orderId).update();
+            jdbc.sql("update fan_journey_orders set journey_id = ?, paid_day = ? where order_id = ?")
+                    .params(journey.id(), day, orderId).update();
         } else {
             jdbc.sql("insert into fan_journey_orders (order_id, journey_id, paid_day, refunded) values (?, ?, ?, false)")
                     .params(orderId, journey.id(), day).update();
@@ -133,7 +134,8 @@ public class JourneyEngine {
 
     /** Money of an attributed order went back: fully or not, for a quality-related reason or not. */
     @Transactional
-    public void refunded(long orderId, long buyerId, long creatorId, boolean fully, boolean qualityRelated, Instant at, String signal) {
+    public void refunded(long orderId, long buyerId, long creatorId, boolean fully, boolean qualityRelated, Instant at,
+                         String signal) {
         if (!first(buyerId, creatorId, signal)) {
             return;
         }
