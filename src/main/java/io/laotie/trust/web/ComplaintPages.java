@@ -4,7 +4,6 @@ import io.laotie.catalog.Shops;
 import io.laotie.identity.Caller;
 import io.laotie.order.OrderView;
 import io.laotie.order.Orders;
-import io.laotie.platform.LaotieProperties;
 import io.laotie.platform.NotFound;
 import io.laotie.platform.PageOf;
 import io.laotie.platform.PageRequest;
@@ -44,15 +43,13 @@ class ComplaintPages {
     private final Shops shops;
     private final Creators creators;
     private final Notices notices;
-    private final LaotieProperties properties;
 
-    ComplaintPages(Complaints complaints, Orders orders, Shops shops, Creators creators, Notices notices, LaotieProperties properties) {
+    ComplaintPages(Complaints complaints, Orders orders, Shops shops, Creators creators, Notices notices) {
         this.complaints = complaints;
         this.orders = orders;
         this.shops = shops;
         this.creators = creators;
         this.notices = notices;
-        this.properties = properties;
     }
 
     @GetMapping("/complaints/new")
@@ -87,7 +84,6 @@ class ComplaintPages {
     String mine(Caller caller, @RequestParam(defaultValue = "0") int page, Model model) {
         PageOf<ComplaintView> found = complaints.mine(caller, new PageRequest(Math.max(page, 0), PAGE_SIZE));
         model.addAttribute("complaints", found);
-        model.addAttribute("when", new ReviewPages.When(properties.zone()));
         OperatorTrustPages.pagingLinks(model, found, "/me/complaints", null);
         return "trust/my-complaints";
     }

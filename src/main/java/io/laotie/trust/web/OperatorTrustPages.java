@@ -1,7 +1,6 @@
 package io.laotie.trust.web;
 
 import io.laotie.identity.Caller;
-import io.laotie.platform.LaotieProperties;
 import io.laotie.platform.PageOf;
 import io.laotie.platform.PageRequest;
 import io.laotie.platform.web.Notices;
@@ -33,20 +32,17 @@ class OperatorTrustPages {
     private final Reviews reviews;
     private final Complaints complaints;
     private final Notices notices;
-    private final LaotieProperties properties;
 
-    OperatorTrustPages(Reviews reviews, Complaints complaints, Notices notices, LaotieProperties properties) {
+    OperatorTrustPages(Reviews reviews, Complaints complaints, Notices notices) {
         this.reviews = reviews;
         this.complaints = complaints;
         this.notices = notices;
-        this.properties = properties;
     }
 
     @GetMapping("/operator/review-reports")
     String reports(Caller operator, @RequestParam(defaultValue = "0") int page, Model model) {
         PageOf<ReviewReportView> open = reviews.reports(operator, null, new PageRequest(Math.max(page, 0), PAGE_SIZE));
         model.addAttribute("reports", open);
-        model.addAttribute("when", new ReviewPages.When(properties.zone()));
         pagingLinks(model, open, "/operator/review-reports", null);
         return "operator/review-reports";
     }
@@ -66,7 +62,6 @@ class OperatorTrustPages {
         model.addAttribute("complaints", found);
         model.addAttribute("status", shown);
         model.addAttribute("statuses", ComplaintStatus.values());
-        model.addAttribute("when", new ReviewPages.When(properties.zone()));
         pagingLinks(model, found, "/operator/complaints", shown.name());
         return "operator/complaints";
     }

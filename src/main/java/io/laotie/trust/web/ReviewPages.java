@@ -5,11 +5,11 @@ import io.laotie.catalog.Shops;
 import io.laotie.identity.Caller;
 import io.laotie.order.OrderView;
 import io.laotie.order.Orders;
-import io.laotie.platform.LaotieProperties;
 import io.laotie.platform.PageRequest;
 import io.laotie.platform.Problem;
 import io.laotie.platform.web.FormErrors;
 import io.laotie.platform.web.Notices;
+import io.laotie.platform.web.Times;
 import io.laotie.trust.NewReview;
 import io.laotie.trust.OrderReviews;
 import io.laotie.trust.ReviewFilter;
@@ -30,9 +30,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -50,21 +47,20 @@ import java.util.stream.Collectors;
 class ReviewPages {
 
     static final int PAGE_SIZE = 10;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final Pattern LINE_FIELD = Pattern.compile("lines\\[(\\d+)]\\.(\\w+).*");
 
     private final Reviews reviews;
     private final Orders orders;
     private final Shops shops;
     private final Notices notices;
-    private final LaotieProperties properties;
+    private final Times times;
 
-    ReviewPages(Reviews reviews, Orders orders, Shops shops, Notices notices, LaotieProperties properties) {
+    ReviewPages(Reviews reviews, Orders orders, Shops shops, Notices notices, Times times) {
         this.reviews = reviews;
         this.orders = orders;
         this.shops = shops;
         this.notices = notices;
-        this.properties = properties;
+        this.times = times;
     }
 
     // ---- a product's reviews ---------------------------------------------------------------------------------------
@@ -82,7 +78,6 @@ class ReviewPages {
         model.addAttribute("signedIn", caller.isPresent());
         model.addAttribute("myShops", caller.map(c -> shops.ownedBy(c.accountId()).stream().map(Shop::id).collect(Collectors.toSet()))
                 .orElse(Set.of()));
-        model.addAttribute("when", new When(properties.zone()));
         model.addAttribute("previousPage", found.page() > 0 ? filterLink(id, filter, found.page() - 1) : null);
         model.addAttribute("nextPage", found.page() + 1 < pages ? filterLink(id, filter, found.page() + 1) : null);
         model.addAttribute("links", new FilterLinks(id, filter));
@@ -201,9 +196,8 @@ class ReviewPages {
                 line -> line.title() + " · " + line.skuName())));
         model.addAttribute("reviewForm", form);
         model.addAttribute("tags", ReviewTag.values());
-        model.addAttribute("reviewUntil", mine.reviewUntil() == null ? null : when(mine.reviewUntil()));
-        model.addAttribute("followUpUntil", mine.followUpUntil() == null ? null : when(mine.followUpUntil()));
-        model.addAttribute("when", new When(properties.zone()));
+        model.addAttribute("reviewUntil", mine.reviewUntil() == null ? null : times.at(mine.reviewUntil()));
+        model.addAttribute("followUpUntil", mine.followUpUntil() == null ? null : times.at(mine.followUpUntil()));
     }
 
     /** The module names fields by the lines it was sent; the form has a row for every line, rated or not. */
@@ -217,14 +211,4 @@ class ReviewPages {
         return "lines[" + row + "]." + matcher.group(2);
     }
 
-    private String when(Instant at) {
-        return WHEN.format(at.atZone(properties.zone()));
-    }
-
-    /** Formats instants for templates in the platform zone. */
-    record When(ZoneId zone) {
-        public String of(Instant at) {
-            return WHEN.format(at.atZone(zone));
-        }
-    }
 }
