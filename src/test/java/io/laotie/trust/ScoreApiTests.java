@@ -11,8 +11,8 @@ import tools.jackson.databind.JsonNode;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
+import static io.laotie.trust.TrustWorld.require;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -23,22 +23,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 @LaotieTest
 class ScoreApiTests {
 
-    private static final AtomicInteger PHONES = new AtomicInteger(1000);
-
     @Autowired Api api;
     @Autowired Ids ids;
 
-    record Room(User creator, String shopId, String productId, String skuId, String sessionId, String shelfItemId) {
-    }
-
     @Test
     void scoresReactToDeliveriesRefundsReviewsComplaintsAndRulings() {
-        Room room = room();
-        String creatorPath = "/api/creators/" + room.creator().id() + "/trust";
-        String shopPath = "/api/shops/" + room.shopId() + "/experience";
+        TrustWorld room = new TrustWorld(api);
+        String creatorPath = "/api/creators/" + room.creator.id() + "/trust";
+        String shopPath = "/api/shops/" + room.shopId + "/experience";
 
-        User buyer = buyer();
-        String first = delivered(room, buyer);
+        User buyer = room.buyer();
+        String first = room.delivered(buyer);
         Eventually.until("the delivery counts for the shop", () ->
                 component(dimension(get(shopPath), "logistics"), "deliveryTime").path("evidence").asDouble() > 0);
         JsonNode reputation = get(creatorPath).path("reputation");
@@ -50,12 +45,12 @@ class ScoreApiTests {
         double refundsBefore = component(reputation, "qualityRefunds").path("value").asDouble();
         String refund = require(api.post("/api/orders/" + first + "/refund-requests", buyer, Map.of("kind", "REFUND_ONLY",
                 "amount", 1000, "reason", "QUALITY", "text", "有霉点", "photoUrls", List.of("https://example.com/mould.jpg"))), 201).id();
-        require(api.post("/api/refund-requests/" + refund + "/approval", room.creator(), null), 200);
+        require(api.post("/api/refund-requests/" + refund + "/approval", room.creator, null), 200);
         Eventually.until("the quality refund counts", () ->
                 component(get(creatorPath).path("reputation"), "qualityRefunds").path("value").asDouble() < refundsBefore);
         Eventually.until("the response counts", () ->
                 component(dimension(get(shopPath), "service"), "responseTime").path("evidence").asDouble() > 0);
-        JsonNode weak = require(api.get(shopPath + "/orders?dimension=product", room.creator()), 200).body();
+        JsonNode weak = require(api.get(shopPath + "/orders?dimension=product", room.creator), 200).body();
         assertThat(weak.path("items").get(0).path("orderId").asString()).isEqualTo(first);
         assertThat(weak.path("items").get(0).path("reason").asString()).isEqualTo("QUALITY_REFUND");
 
@@ -67,13 +62,13 @@ class ScoreApiTests {
         Eventually.until("the review counts", () ->
                 component(get(creatorPath).path("reputation"), "ratings").path("value").asDouble() < ratingsBefore);
         assertThat(component(get(creatorPath).path("reputation"), "negativeReviews").path("value").asDouble()).isLessThan(5.0);
-        assertThat(component(get("/api/products/" + room.productId() + "/experience"), "ratings").path("value").asDouble())
+        assertThat(component(get("/api/products/" + room.productId + "/experience"), "ratings").path("value").asDouble())
                 .isLessThan(ratingsBefore);
 
         // an upheld complaint lowers the creator's complaints component; a dismissed one changes nothing
         double complaintsBefore = component(get(creatorPath).path("reputation"), "complaints").path("value").asDouble();
         for (boolean upheld : List.of(false, true)) {
-            String complaint = require(api.post("/api/complaints", buyer, Map.of("creatorId", room.creator().id(),
+            String complaint = require(api.post("/api/complaints", buyer, Map.of("creatorId", room.creator.id(),
                     "text", "直播间里说是特级，收到的是普通货")), 201).id();
             require(api.post("/api/complaints/" + complaint + "/ruling", api.operator(), Map.of("upheld", upheld)), 200);
         }
@@ -83,11 +78,11 @@ class ScoreApiTests {
         // an arbitration lost over counterfeit goods
         double counterfeitBefore = component(dimension(get(shopPath), "product"), "counterfeit").path("value").asDouble();
         double arbitrationsBefore = component(get(creatorPath).path("reputation"), "arbitrations").path("value").asDouble();
-        User second = buyer();
-        String order = delivered(room, second);
+        User second = room.buyer();
+        String order = room.delivered(second);
         String disputed = require(api.post("/api/orders/" + order + "/refund-requests", second, Map.of("kind", "REFUND_ONLY",
                 "amount", 1000, "reason", "COUNTERFEIT", "text", "不是富平柿饼", "photoUrls", List.of("https://example.com/fake.jpg"))), 201).id();
-        require(api.post("/api/refund-requests/" + disputed + "/rejection", room.creator(), Map.of("reason", "正品")), 200);
+        require(api.post("/api/refund-requests/" + disputed + "/rejection", room.creator, Map.of("reason", "正品")), 200);
         require(api.post("/api/refund-requests/" + disputed + "/escalation", second, null), 200);
         require(api.post("/api/refund-requests/" + disputed + "/arbitration", api.operator(),
                 Map.of("outcome", "BUYER", "fault", "MERCHANT", "counterfeit", true)), 200);
@@ -100,9 +95,9 @@ class ScoreApiTests {
 
     @Test
     void scoresArePublicWhileWeakOrdersFlagsAndDistributionsAreNot() {
-        Room room = room();
-        String shopPath = "/api/shops/" + room.shopId() + "/experience";
-        JsonNode creator = require(api.get("/api/creators/" + room.creator().id() + "/trust", null), 200).body();
+        TrustWorld room = new TrustWorld(api);
+        String shopPath = "/api/shops/" + room.shopId + "/experience";
+        JsonNode creator = require(api.get("/api/creators/" + room.creator.id() + "/trust", null), 200).body();
         assertThat(creator.path("reputation").path("label").asString()).isEqualTo("NEW");
         assertThat(creator.path("reputation").path("components").size()).isEqualTo(6);
         JsonNode shop = require(api.get(shopPath, null), 200).body();
@@ -115,8 +110,8 @@ class ScoreApiTests {
 
         assertThat(api.get(shopPath + "/orders?dimension=logistics", null).status()).isEqualTo(401);
         assertThat(api.get(shopPath + "/orders?dimension=logistics", api.user("stranger")).status()).isEqualTo(404);
-        assertThat(api.get(shopPath + "/orders?dimension=logistics", room.creator()).status()).isEqualTo(200);
-        assertThat(api.get(shopPath + "/orders?dimension=speed", room.creator()).status()).isEqualTo(400);
+        assertThat(api.get(shopPath + "/orders?dimension=logistics", room.creator).status()).isEqualTo(200);
+        assertThat(api.get(shopPath + "/orders?dimension=speed", room.creator).status()).isEqualTo(400);
 
         User viewer = api.user("curious");
         assertThat(api.get("/api/operator/trust/flags", viewer).status()).isEqualTo(403);
@@ -127,38 +122,6 @@ class ScoreApiTests {
         assertThat(api.get("/api/operator/trust/flags?page=-1", operator).status()).isEqualTo(400);
         JsonNode distributions = require(api.get("/api/operator/trust/distributions", operator), 200).body();
         assertThat(distributions.findValuesAsString("kind")).containsExactly("CREATOR", "SHOP", "PRODUCT");
-    }
-
-    private Room room() {
-        Api.Merchant merchant = api.merchant("score_host");
-        User creator = merchant.user();
-        require(api.post("/api/creators", creator, Map.of("displayName", "主播" + creator.handle(), "bio", "富平柿饼")), 201);
-        var product = require(api.post("/api/shops/" + merchant.shopId() + "/products", creator, Api.product(Api.unique("柿饼"), 3990, 50)), 201);
-        String skuId = product.body().path("skus").get(0).path("id").asString();
-        String session = require(api.post("/api/live-sessions", creator, Map.of("title", "富平柿饼源头直播")), 201).id();
-        String shelfItem = require(api.post("/api/live-sessions/" + session + "/shelf-items", creator,
-                Map.of("productId", product.id())), 201).id();
-        require(api.post("/api/live-sessions/" + session + "/start", creator, null), 200);
-        return new Room(creator, merchant.shopId(), product.id(), skuId, session, shelfItem);
-    }
-
-    /** A buyer of their own (an address and phone no one else has, so linked to nobody) with money. */
-    private User buyer() {
-        User buyer = api.user("score_buyer");
-        int n = PHONES.incrementAndGet();
-        require(api.post("/api/me/addresses", buyer, Map.of("recipient", "买家" + n, "phone", "1370000" + n,
-                "region", "河南省洛阳市", "detail", "牡丹路 " + n + " 号", "isDefault", true)), 201);
-        require(api.post("/api/wallet/top-ups", buyer, Map.of("amount", 100_000)), 201);
-        return buyer;
-    }
-
-    private String delivered(Room room, User buyer) {
-        String order = require(api.post("/api/orders", buyer, Map.of("liveSessionId", room.sessionId(),
-                "lines", List.of(Map.of("skuId", room.skuId(), "quantity", 1, "shelfItemId", room.shelfItemId())))), 201).id();
-        require(api.post("/api/orders/" + order + "/payment", buyer, null), 200);
-        require(api.post("/api/orders/" + order + "/shipment", room.creator(), Map.of("carrier", "顺丰", "trackingNumber", "SF" + order)), 200);
-        require(api.post("/api/orders/" + order + "/receipt", buyer, null), 200);
-        return order;
     }
 
     private JsonNode get(String path) {
@@ -181,12 +144,5 @@ class ScoreApiTests {
             }
         }
         throw new AssertionError("no component " + name + " in " + score);
-    }
-
-    private static Api.Response require(Api.Response response, int status) {
-        if (response.status() != status) {
-            throw new IllegalStateException("expected " + status + " but got " + response.status() + ": " + response.body());
-        }
-        return response;
     }
 }

@@ -19,6 +19,7 @@ final class TrustWorld {
     final Api api;
     final User creator;
     final String shopId;
+    final String productId;
     final String skuId;
     final String sessionId;
     final String shelfItemId;
@@ -31,10 +32,11 @@ final class TrustWorld {
         this.shopId = merchant.shopId();
         require(api.post("/api/creators", creator, Map.of("displayName", "主播" + creator.handle(), "bio", "源头好货")), 201);
         JsonNode product = require(api.post("/api/shops/" + shopId + "/products", creator, Api.product(Api.unique("核桃"), PRICE, 500)), 201).body();
+        this.productId = product.path("id").asString();
         this.skuId = product.path("skus").get(0).path("id").asString();
         this.sessionId = require(api.post("/api/live-sessions", creator, Map.of("title", "核桃源头直播")), 201).id();
         this.shelfItemId = require(api.post("/api/live-sessions/" + sessionId + "/shelf-items", creator,
-                Map.of("productId", product.path("id").asString())), 201).id();
+                Map.of("productId", productId)), 201).id();
         require(api.post("/api/live-sessions/" + sessionId + "/start", creator, null), 200);
     }
 
