@@ -38,6 +38,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -653,19 +654,24 @@ public class ScoreIntake {
             }
         }
 
-        /** Recomputes every touched subject's score from its window and publishes what changed. */
+        /**
+         * Recomputes every touched subject's score from its window and publishes what changed. Each change is dated
+         * strictly after the subject's previous one (to the microsecond a timestamp keeps), even when the clock stands
+         * still or two changes fall in one microsecond: listeners run concurrently and may hear two changes of one
+         * subject in either order, and this date is how they tell the newer one.
+         */
         private void rescore() {
-            Instant now = clock.instant();
-            OffsetDateTime at = Brushing.utc(now);
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             Map<SubjectKind, List<Long>> byKind = touched.stream()
                     .collect(Collectors.groupingBy(Subject::kind, Collectors.mapping(Subject::id, Collectors.toList())));
             byKind.forEach((kind, subjectIds) -> {
                 Map<Long, Tally> tallies = book.tallies(kind, subjectIds, clock);
                 Map<Long, Object[]> current = new HashMap<>();
-                jdbc.sql("select subject_id, score, label from score_subjects where subject_kind = :kind and subject_id in (:ids)")
+                jdbc.sql("select subject_id, score, label, updated_at from score_subjects where subject_kind = :kind and subject_id in (:ids)")
                         .param("kind", kind.name()).param("ids", subjectIds)
                         .query(rs -> {
-                            current.put(rs.getLong(1), new Object[]{rs.getBigDecimal(2), rs.getString(3)});
+                            current.put(rs.getLong(1), new Object[]{rs.getBigDecimal(2), rs.getString(3),
+                                    rs.getObject(4, OffsetDateTime.class).toInstant()});
                         });
                 for (long id : subjectIds) {
                     Tally tally = tallies.getOrDefault(id, new Tally());
@@ -681,6 +687,8 @@ public class ScoreIntake {
                             && label.name().equals(was[1])) {
                         continue;
                     }
+                    Instant changedAt = was == null ? now : max(now, ((Instant) was[2]).plus(1, ChronoUnit.MICROS));
+                    OffsetDateTime at = Brushing.utc(changedAt);
                     if (was == null) {
                         jdbc.sql("insert into score_subjects (subject_kind, subject_id, score, label, updated_at) values (?, ?, ?, ?, ?) on conflict do nothing")
                                 .params(kind.name(), id, score, label.name(), at).update();
@@ -689,9 +697,9 @@ public class ScoreIntake {
                                 .params(score, label.name(), at, kind.name(), id).update();
                     }
                     if (kind == SubjectKind.CREATOR) {
-                        events.publishEvent(new ReputationChanged(id, score, label, now));
+                        events.publishEvent(new ReputationChanged(id, score, label, changedAt));
                     } else if (kind == SubjectKind.SHOP) {
-                        events.publishEvent(new ExperienceChanged(id, score, label, now));
+                        events.publishEvent(new ExperienceChanged(id, score, label, changedAt));
                     }
                 }
             });
@@ -699,6 +707,10 @@ public class ScoreIntake {
     }
 
     // ---- helpers
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
 
     private static @Nullable Attribution attribution(Object event) {
         return switch (event) {
