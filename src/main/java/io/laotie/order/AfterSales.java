@@ -118,9 +118,9 @@ public class AfterSales {
         }
 
         if (stage == RefundStage.BEFORE_SHIPMENT) {
-            approve(get(id), Actor.SYSTEM, null, "refund before shipment is approved at once");
+            approve(get(id), Actor.SYSTEM, true, null, "refund before shipment is approved at once");
         } else if (policies.stream().anyMatch(p -> p.review(requested) == AfterSalesPolicy.Verdict.APPROVE)) {
-            approve(get(id), Actor.SYSTEM, null, "approved at once by a trust guarantee");
+            approve(get(id), Actor.SYSTEM, true, null, "approved at once by a trust guarantee");
         }
         return get(id).view();
     }
@@ -132,7 +132,7 @@ public class AfterSales {
         if (refund.status() != RefundStatus.REQUESTED) {
             throw new IllegalTransition("Request " + refundId + " is " + refund.status() + " and cannot be approved");
         }
-        approve(refund, Actor.MERCHANT, caller.accountId(), null);
+        approve(refund, Actor.MERCHANT, false, caller.accountId(), null);
         return get(refundId).view();
     }
 
@@ -146,7 +146,7 @@ public class AfterSales {
         }
         book.timeline(refund.orderId(), refundId, RefundStatus.REJECTED.name(), Actor.MERCHANT, caller.accountId(), reason.strip());
         events.publishEvent(new RefundDecided(refundId, refund.orderId(), book.get(refund.orderId()).attribution(), false,
-                Actor.MERCHANT, reason.strip(), refund.reason(), book.now()));
+                Actor.MERCHANT, false, reason.strip(), refund.reason(), book.now()));
         orderMayComplete(refund.orderId());
         return get(refundId).view();
     }
@@ -283,7 +283,7 @@ public class AfterSales {
         }
         return switch (refund.status()) {
             case REQUESTED -> {
-                approve(refund, Actor.SYSTEM, null, "the merchant did not answer in time");
+                approve(refund, Actor.SYSTEM, false, null, "the merchant did not answer in time");
                 yield true;
             }
             case RETURN_SHIPPED -> {
@@ -294,9 +294,10 @@ public class AfterSales {
         };
     }
 
-    private void approve(RefundRow refund, Actor by, @Nullable Long actorId, @Nullable String note) {
+    private void approve(RefundRow refund, Actor by, boolean atOnce, @Nullable Long actorId, @Nullable String note) {
         OrderRow order = book.get(refund.orderId());
-        events.publishEvent(new RefundDecided(refund.id(), refund.orderId(), order.attribution(), true, by, null, refund.reason(), book.now()));
+        events.publishEvent(new RefundDecided(refund.id(), refund.orderId(), order.attribution(), true, by, atOnce, null,
+                refund.reason(), book.now()));
         if (refund.kind() == RefundKind.RETURN_AND_REFUND) {
             book.moveRefund(refund.id(), List.of(RefundStatus.REQUESTED), RefundStatus.AWAITING_RETURN, set("due_at", null));
             book.timeline(refund.orderId(), refund.id(), RefundStatus.AWAITING_RETURN.name(), by, actorId, note);

@@ -162,7 +162,7 @@ class ScoreIntakeBenchmark {
             long refund = ids.next();
             Instant asked = delivered.plus(Duration.ofHours(5));
             out.add(new RefundRequested(refund, order, a, RefundKind.REFUND_ONLY, RefundStage.AFTER_DELIVERY, 500, RefundReason.QUALITY, asked));
-            out.add(new RefundDecided(refund, order, a, true, Actor.MERCHANT, null, RefundReason.QUALITY, asked.plus(Duration.ofHours(3))));
+            out.add(new RefundDecided(refund, order, a, true, Actor.MERCHANT, false, null, RefundReason.QUALITY, asked.plus(Duration.ofHours(3))));
             out.add(new RefundPaid(refund, order, a, 500, RefundReason.QUALITY, RefundKind.REFUND_ONLY, false, asked.plus(Duration.ofHours(3))));
         }
     }

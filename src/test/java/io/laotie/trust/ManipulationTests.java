@@ -172,7 +172,7 @@ class ManipulationTests {
                 Instant asked = paid.plus(Duration.ofDays(4));
                 s.get(1).events.add(new RefundRequested(refund, order, a, RefundKind.REFUND_ONLY, RefundStage.AFTER_DELIVERY, 2000,
                         RefundReason.QUALITY, asked));
-                s.get(2).events.add(new RefundDecided(refund, order, a, true, Actor.MERCHANT, null, RefundReason.QUALITY, asked.plus(Duration.ofHours(30))));
+                s.get(2).events.add(new RefundDecided(refund, order, a, true, Actor.MERCHANT, false, null, RefundReason.QUALITY, asked.plus(Duration.ofHours(30))));
                 s.get(3).events.add(new RefundPaid(refund, order, a, 2000, RefundReason.QUALITY, RefundKind.REFUND_ONLY, false, asked.plus(Duration.ofHours(30))));
             }
             if (i == 3) {

@@ -434,8 +434,11 @@ public class ScoreIntake {
         }
 
         private void decided(RefundDecided d) {
+            if (d.atOnce() || d.by() == Actor.OPERATOR) {
+                return; // nobody answered, or not the merchant: it says nothing of the merchant's service
+            }
             Instant requested = refundRequests.get(d.refundId());
-            if (requested == null || d.by() == Actor.OPERATOR) {
+            if (requested == null) {
                 return;
             }
             Attribution a = d.attribution();

@@ -134,7 +134,7 @@ class ScoreConsistencyTests {
                     Instant decided = requested.plus(Duration.ofMinutes(10 + random.nextInt(48 * 60)));
                     boolean approved = random.nextBoolean();
                     history.add(new RefundDecided(refundId, orderId, a, approved, random.nextInt(5) == 0 ? Actor.SYSTEM : Actor.MERCHANT,
-                            approved ? null : "不同意", reason, decided));
+                            false, approved ? null : "不同意", reason, decided));
                     if (approved) {
                         history.add(new RefundPaid(refundId, orderId, a, 1000, reason, RefundKind.REFUND_ONLY, false, decided.plusSeconds(1)));
                     } else if (random.nextBoolean()) {
