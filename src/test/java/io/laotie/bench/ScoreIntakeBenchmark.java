@@ -16,6 +16,7 @@ import io.laotie.order.RefundStage;
 import io.laotie.platform.Ids;
 import io.laotie.support.Api;
 import io.laotie.support.Eventually;
+import io.laotie.trust.TrustInboxes;
 import io.laotie.support.LaotieTest;
 import io.laotie.support.TestDatabase;
 import io.laotie.trust.ReviewPosted;
@@ -23,7 +24,9 @@ import io.laotie.trust.internal.ScoreIntake;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.Lifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -63,6 +66,7 @@ class ScoreIntakeBenchmark {
     @Autowired JdbcClient jdbc;
     @Autowired ApplicationEventPublisher events;
     @Autowired TransactionTemplate transactions;
+    @Autowired ApplicationContext context;
 
     @Test
     void factsPerSecondAndLag() throws Exception {
@@ -77,15 +81,58 @@ class ScoreIntakeBenchmark {
         lag(buyers, 50, 1_500);
         lag(buyers, 200, 3_000);
         throughListeners(buyers, 5_000);
+        fromAFullInbox(buyers, 10_000);
     }
 
     /**
      * The whole module as it runs: the same histories published as the order module publishes them (in transactions
-     * of up to 256 events, as group commit stores orders), heard by every listener of the application through the
-     * event publication registry; events per second until the last publication is complete.
+     * of up to 256 events, as group commit stores orders), written to the trust inbox and absorbed from it in batches,
+     * and heard by every other listener of the application through the event publication registry; events per second
+     * until the inbox is empty, and until the last publication is complete too.
      */
     private void throughListeners(List<Long> buyers, int orders) {
-        Random random = new Random(7);
+        List<Object> all = histories(buyers, orders, new Random(7));
+        long start = System.nanoTime();
+        for (int from = 0; from < all.size(); from += 256) {
+            List<Object> batch = all.subList(from, Math.min(all.size(), from + 256));
+            transactions.executeWithoutResult(s -> batch.forEach(events::publishEvent));
+        }
+        double published = (System.nanoTime() - start) / 1e9;
+        TrustInboxes.awaitDrained(jdbc, Duration.ofMinutes(10));
+        double inbox = (System.nanoTime() - start) / 1e9;
+        Eventually.until("every publication complete", Duration.ofMinutes(10), () -> jdbc.sql(
+                "select count(*) from event_publication where completion_date is null").query(Long.class).single() == 0);
+        System.out.printf("BENCH trust module through its inbox: %d events absorbed in %.1f s: %.0f events/s%n",
+                all.size(), inbox, all.size() / inbox);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("BENCH trust module through its listeners: %d events published in %.1f s, all heard in %.1f s: %.0f events/s%n",
+                all.size(), published, seconds, all.size() / seconds);
+    }
+
+    /**
+     * The trust chain alone: the drain is stopped while the histories are published, so the inbox fills without the
+     * chain competing for the two cores; then it is started, and timed until the inbox is empty.
+     */
+    private void fromAFullInbox(List<Long> buyers, int orders) {
+        List<Object> all = histories(buyers, orders, new Random(11));
+        Lifecycle drain = context.getBean("inboxDrain", Lifecycle.class);
+        drain.stop();
+        for (int from = 0; from < all.size(); from += 256) {
+            List<Object> batch = all.subList(from, Math.min(all.size(), from + 256));
+            transactions.executeWithoutResult(s -> batch.forEach(events::publishEvent));
+        }
+        Eventually.until("every other publication complete", Duration.ofMinutes(10), () -> jdbc.sql(
+                "select count(*) from event_publication where completion_date is null").query(Long.class).single() == 0);
+        long start = System.nanoTime();
+        drain.start();
+        TrustInboxes.awaitDrained(jdbc, Duration.ofMinutes(10));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("BENCH trust module from a full inbox: %d events absorbed in %.1f s: %.0f events/s%n",
+                all.size(), seconds, all.size() / seconds);
+    }
+
+    /** The events of {@code orders} histories across 4 shops and 3 creators. */
+    private List<Object> histories(List<Long> buyers, int orders, Random random) {
         List<Long> shops = List.of(ids.next(), ids.next(), ids.next(), ids.next());
         List<Long> creators = List.of(ids.next(), ids.next(), ids.next());
         long merchant = ids.next();
@@ -93,17 +140,7 @@ class ScoreIntakeBenchmark {
         for (int i = 0; i < orders; i++) {
             history(all, random, buyers, shops.get(random.nextInt(shops.size())), merchant, creators.get(random.nextInt(creators.size())));
         }
-        long start = System.nanoTime();
-        for (int from = 0; from < all.size(); from += 256) {
-            List<Object> batch = all.subList(from, Math.min(all.size(), from + 256));
-            transactions.executeWithoutResult(s -> batch.forEach(events::publishEvent));
-        }
-        double published = (System.nanoTime() - start) / 1e9;
-        Eventually.until("every publication complete", Duration.ofMinutes(10), () -> jdbc.sql(
-                "select count(*) from event_publication where completion_date is null").query(Long.class).single() == 0);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("BENCH trust module through its listeners: %d events published in %.1f s, all heard in %.1f s: %.0f events/s%n",
-                all.size(), published, seconds, all.size() / seconds);
+        return all;
     }
 
     /** Facts absorbed per second. */

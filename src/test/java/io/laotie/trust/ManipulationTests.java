@@ -214,16 +214,10 @@ class ManipulationTests {
         return new OrderPaid(order, a, List.of(new OrderPlaced.Line(ids.next(), ids.next(), productId, "人参", 1, 9900, null)), 9900, at);
     }
 
-    /** Publishes a stage in one transaction and waits until the score listeners have finished with all of it. */
+    /** Publishes a stage in one transaction and waits until the trust chain has absorbed all of it. */
     private void publish(List<Object> stage) {
-        long before = finished();
         transactions.executeWithoutResult(s -> stage.forEach(events::publishEvent));
-        Eventually.until("the stage absorbed", () -> finished() - before >= stage.size());
-    }
-
-    private long finished() {
-        return jdbc.sql("select count(*) from event_publication where listener_id like '%ScoreListeners%' and completion_date is not null")
-                .query(Long.class).single();
+        TrustInboxes.awaitDrained(jdbc, Duration.ofSeconds(30));
     }
 
     private JsonNode get(String path) {

@@ -16,13 +16,15 @@ import io.laotie.social.RoomLiked;
 import io.laotie.trust.ReviewPosted;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+
 /**
  * What the fan journeys hear: follows and interactions from social, attributed orders, refunds and rulings from
- * order, reviews from trust itself. Each listener runs after the publishing transaction committed, in its own
- * transaction, and is retried from the event publication registry if the application stops before it finishes.
+ * order, reviews from trust itself. They arrive through the trust inbox ({@link InboxDrain}), each applied in the
+ * batch's transaction.
  */
 @Component
-class JourneySignals {
+class JourneySignals implements InboxConsumer {
 
     private final JourneyEngine engine;
     private final JourneyRules rules;
@@ -32,41 +34,55 @@ class JourneySignals {
         this.rules = rules;
     }
 
-    @TrustListener
-    void on(CreatorFollowed followed) {
+    @Override
+    public void absorb(List<?> events) {
+        for (Object event : events) {
+            switch (event) {
+                case CreatorFollowed e -> on(e);
+                case CreatorUnfollowed e -> on(e);
+                case RoomCommented e -> on(e);
+                case RoomLiked e -> on(e);
+                case RoomLeft e -> on(e);
+                case FanClubJoined e -> on(e);
+                case OrderPaid e -> on(e);
+                case RefundPaid e -> on(e);
+                case OrderCancelled e -> on(e);
+                case ArbitrationRuled e -> on(e);
+                case OrderCompleted e -> on(e);
+                case ReviewPosted e -> on(e);
+                default -> { }
+            }
+        }
+    }
+
+    private void on(CreatorFollowed followed) {
         engine.followed(followed.viewerId(), followed.creatorId(), followed.source().name(), followed.at(), "CreatorFollowed@" + followed.at());
     }
 
-    @TrustListener
-    void on(CreatorUnfollowed unfollowed) {
+    private void on(CreatorUnfollowed unfollowed) {
         engine.unfollowed(unfollowed.viewerId(), unfollowed.creatorId(), unfollowed.at(), "CreatorUnfollowed@" + unfollowed.at());
     }
 
-    @TrustListener
-    void on(RoomCommented commented) {
+    private void on(RoomCommented commented) {
         engine.interacted(commented.authorId(), commented.creatorId(), 1, commented.at(), "RoomCommented:" + commented.commentId());
     }
 
     /** Likes of one interval are one point however many there were: a burst counts once. */
-    @TrustListener
-    void on(RoomLiked liked) {
+    private void on(RoomLiked liked) {
         engine.interacted(liked.viewerId(), liked.creatorId(), 1, liked.at(), "RoomLiked:" + liked.liveSessionId() + "@" + liked.intervalStart());
     }
 
-    @TrustListener
-    void on(RoomLeft left) {
+    private void on(RoomLeft left) {
         if (left.watchedSeconds() >= rules.engagingWatchSeconds()) {
             engine.interacted(left.viewerId(), left.creatorId(), 1, left.at(), "RoomLeft:" + left.liveSessionId() + "@" + left.enteredAt());
         }
     }
 
-    @TrustListener
-    void on(FanClubJoined joined) {
+    private void on(FanClubJoined joined) {
         engine.interacted(joined.viewerId(), joined.creatorId(), 1, joined.at(), "FanClubJoined");
     }
 
-    @TrustListener
-    void on(OrderPaid paid) {
+    private void on(OrderPaid paid) {
         Attribution who = paid.attribution();
         if (who.creatorId() != null) {
             engine.paid(paid.orderId(), who.buyerId(), who.creatorId(), who.merchantId(), "PURCHASE", paid.at(),
@@ -74,8 +90,7 @@ class JourneySignals {
         }
     }
 
-    @TrustListener
-    void on(RefundPaid refund) {
+    private void on(RefundPaid refund) {
         if (refund.attribution().creatorId() != null) {
             engine.refunded(refund.orderId(), refund.attribution().buyerId(), refund.attribution().creatorId(),
                     refund.orderFullyRefunded(), refund.reason().qualityRelated(), refund.at(), "RefundPaid:" + refund.refundId());
@@ -83,8 +98,7 @@ class JourneySignals {
     }
 
     /** A paid order cancelled before shipment went back to the buyer in full. */
-    @TrustListener
-    void on(OrderCancelled cancelled) {
+    private void on(OrderCancelled cancelled) {
         Attribution who = cancelled.attribution();
         if (who.creatorId() != null && cancelled.refunded() > 0) {
             engine.refunded(cancelled.orderId(), who.buyerId(), who.creatorId(), true, false, cancelled.at(),
@@ -93,8 +107,7 @@ class JourneySignals {
     }
 
     /** A quality-related ruling already moved the journey back through its refund; other lost rulings do here. */
-    @TrustListener
-    void on(ArbitrationRuled ruled) {
+    private void on(ArbitrationRuled ruled) {
         if (ruled.attribution().creatorId() != null && ruled.outcome() != Ruling.Outcome.MERCHANT
                 && !ruled.reason().qualityRelated()) {
             engine.arbitrationLost(ruled.orderId(), ruled.attribution().buyerId(), ruled.attribution().creatorId(), ruled.at(),
@@ -102,16 +115,14 @@ class JourneySignals {
         }
     }
 
-    @TrustListener
-    void on(OrderCompleted completed) {
+    private void on(OrderCompleted completed) {
         if (completed.attribution().creatorId() != null) {
             engine.kept(completed.orderId(), completed.attribution().buyerId(), completed.attribution().creatorId(), completed.at(),
                     "OrderCompleted:" + completed.orderId());
         }
     }
 
-    @TrustListener
-    void on(ReviewPosted review) {
+    private void on(ReviewPosted review) {
         if (review.creatorId() != null) {
             engine.reviewed(review.orderId(), review.buyerId(), review.creatorId(), review.rating(), review.at(), "ReviewPosted:" + review.reviewId());
         }

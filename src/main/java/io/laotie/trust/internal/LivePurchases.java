@@ -15,7 +15,7 @@ import java.util.List;
  * purchase day standing: the buyer still bought.
  */
 @Component
-class LivePurchases {
+class LivePurchases implements InboxConsumer {
 
     private final PurchaseHistories histories;
     private final Integrity integrity;
@@ -25,24 +25,33 @@ class LivePurchases {
         this.integrity = integrity;
     }
 
-    @TrustListener
-    void on(OrderPaid paid) {
+    @Override
+    public void absorb(List<?> events) {
+        for (Object event : events) {
+            switch (event) {
+                case OrderPaid e -> on(e);
+                case RefundPaid e -> on(e);
+                case OrderCancelled e -> on(e);
+                default -> { }
+            }
+        }
+    }
+
+    private void on(OrderPaid paid) {
         Attribution who = paid.attribution();
         if (who.creatorId() != null && integrity.counts(who.buyerId(), List.of(who.creatorId(), who.merchantId()))) {
             histories.paid(paid.orderId(), who.creatorId(), who.buyerId(), paid.at(), paid.total());
         }
     }
 
-    @TrustListener
-    void on(RefundPaid refund) {
+    private void on(RefundPaid refund) {
         Attribution who = refund.attribution();
         if (who.creatorId() != null && refund.orderFullyRefunded()) {
             histories.refundedInFull(refund.orderId(), who.creatorId(), who.buyerId(), refund.at());
         }
     }
 
-    @TrustListener
-    void on(OrderCancelled cancelled) {
+    private void on(OrderCancelled cancelled) {
         Attribution who = cancelled.attribution();
         if (who.creatorId() != null && cancelled.refunded() > 0) {
             histories.refundedInFull(cancelled.orderId(), who.creatorId(), who.buyerId(), cancelled.at());

@@ -63,7 +63,7 @@ import java.util.stream.Collectors;
  * full recomputation ({@link FullRecomputation}) shares only the pure {@link Contribution#of} and {@link Scoring}.
  */
 @Component
-public class ScoreIntake {
+public class ScoreIntake implements InboxConsumer {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -93,6 +93,7 @@ public class ScoreIntake {
     }
 
     /** Absorbs events of the order module and the trust module's own review and complaint events, in order. */
+    @Override
     @Transactional
     public void absorb(List<?> batch) {
         new Batch().absorb(batch);
