@@ -372,6 +372,11 @@ class AccessMatrixTests {
         rows.add(new Row("POST", "/api/operator/trust/flags/{id}/clearance", w -> "/api/operator/trust/flags/1/clearance", w -> null,
                 Who.OPERATOR, 404, 403, 401));
         rows.add(new Row("GET", "/api/operator/trust/distributions", w -> "/api/operator/trust/distributions", w -> null, Who.OPERATOR, 200, 403, 401));
+        rows.add(new Row("GET", "/api/operator/trust/backlog", w -> "/api/operator/trust/backlog", w -> null, Who.OPERATOR, 200, 403, 401));
+        rows.add(new Row("GET", "/api/operator/trust/set-aside-events", w -> "/api/operator/trust/set-aside-events", w -> null,
+                Who.OPERATOR, 200, 403, 401));
+        rows.add(new Row("POST", "/api/operator/trust/set-aside-events/{id}/retry", w -> "/api/operator/trust/set-aside-events/1/retry",
+                w -> null, Who.OPERATOR, 404, 403, 401));
         return rows;
     }
 

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -20,8 +21,9 @@ import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The trust chain's inbox (docs/trust-inbox.md): what it hears is kept exactly when the publisher's transaction is, and
- * an event that cannot be absorbed is set aside after its attempts without holding up the events behind it.
+ * The trust chain's inbox (docs/trust-inbox.md): what it hears is kept exactly when the publisher's transaction is; an
+ * event that cannot be absorbed is set aside after its attempts without holding up the events behind it, and operators
+ * see it and put it back in line.
  */
 @LaotieTest
 class TrustInboxTests {
@@ -33,11 +35,13 @@ class TrustInboxTests {
     @Autowired TransactionTemplate transactions;
 
     @Test
-    void anEventThatCannotBeAbsorbedIsSetAsideAndHoldsUpNothingBehindIt() {
+    void anEventThatCannotBeAbsorbedIsSetAsideHoldsUpNothingAndGoesBackInLineWhenAnOperatorSaysSo() {
         TrustWorld world = new TrustWorld(api);
+        User late = world.buyer();
         long broken = ids.next();
-        jdbc.sql("insert into trust_inbox (id, kind, payload, received_at) values (?, 'OrderPaid', '{\"orderId\": \"柿饼\"}', ?)")
-                .params(broken, Timestamp.from(Instant.now())).update();
+        jdbc.sql("insert into trust_inbox (id, kind, payload, received_at) values (?, 'CreatorFollowed', ?, ?)")
+                .params(broken, "{\"viewerId\": \"柿饼\", \"creatorId\": " + world.creator.id() + "}", Timestamp.from(Instant.now()))
+                .update();
         try {
             User fan = world.buyer();
             world.follow(fan, "SEARCH");
@@ -45,8 +49,34 @@ class TrustInboxTests {
                     () -> "FOLLOWED".equals(world.journey(fan).path("stage").asString()));
             Eventually.until("the broken event is set aside", Duration.ofSeconds(30),
                     () -> jdbc.sql("select failed_at is not null from trust_inbox where id = ?").param(broken).query(Boolean.class).single());
-            assertThat(jdbc.sql("select attempts from trust_inbox where id = ?").param(broken).query(Integer.class).single()).isEqualTo(5);
-            assertThat(jdbc.sql("select error from trust_inbox where id = ?").param(broken).query(String.class).single()).contains("orderId");
+
+            User operator = api.operator();
+            JsonNode listed = null;
+            for (JsonNode event : api.get("/api/operator/trust/set-aside-events?size=100", operator).body().path("items")) {
+                if (event.path("id").asString().equals(Long.toString(broken))) {
+                    listed = event;
+                }
+            }
+            assertThat(listed).as("the set-aside event, as operators see it").isNotNull();
+            assertThat(listed.path("kind").asString()).isEqualTo("CreatorFollowed");
+            assertThat(listed.path("attempts").asInt()).isEqualTo(5);
+            assertThat(listed.path("error").asString()).contains("viewerId");
+            assertThat(api.get("/api/operator/trust/backlog", operator).body().path("setAside").asLong()).isPositive();
+            assertThat(api.get("/api/operator/trust/set-aside-events", fan).status()).isEqualTo(403);
+            assertThat(api.post("/api/operator/trust/set-aside-events/" + broken + "/retry", fan, null).status()).isEqualTo(403);
+
+            // the cause is fixed (here: the row itself), and an operator puts the event back in line
+            jdbc.sql("update trust_inbox set payload = ? where id = ?")
+                    .params("{\"viewerId\": " + late.id() + ", \"creatorId\": " + world.creator.id()
+                            + ", \"source\": \"SEARCH\", \"at\": \"" + Instant.now() + "\"}", broken)
+                    .update();
+            var retried = api.post("/api/operator/trust/set-aside-events/" + broken + "/retry", operator, null);
+            assertThat(retried.status()).isEqualTo(200);
+            assertThat(retried.text("status")).isEqualTo("WAITING");
+            Eventually.until("the event put back in line is absorbed",
+                    () -> "FOLLOWED".equals(world.journey(late).path("stage").asString()));
+            assertThat(api.post("/api/operator/trust/set-aside-events/" + broken + "/retry", operator, null).status())
+                    .as("absorbed: nothing set aside to retry").isEqualTo(404);
         } finally {
             jdbc.sql("delete from trust_inbox where id = ?").param(broken).update();
         }

@@ -81,8 +81,9 @@ class TrustPagesTests {
 
         MockHttpSession session = signIn("operator", "operator-test-password");
         String html = page("/operator/trust", session, "zh-CN");
-        assertThat(html).contains("刷单标记", "集中下单", "误判，解除", "分数分布", "distribution-chart");
-        assertThat(page("/operator/trust?lang=en", session, "en")).contains("Brushing flags", "Order burst", "Score distributions");
+        assertThat(html).contains("刷单标记", "集中下单", "误判，解除", "分数分布", "distribution-chart", "信任链待处理事件", "等待处理");
+        assertThat(page("/operator/trust?lang=en", session, "en"))
+                .contains("Brushing flags", "Order burst", "Score distributions", "Trust chain backlog", "Waiting: ");
         mvc.perform(post("/operator/trust/flags/" + flagId + "/clearance").session(session).with(csrf()))
                 .andExpect(redirectedUrl("/operator/trust"));
         assertThat(flag(operator, shop).path("status").asString()).isEqualTo("CLEARED");

@@ -6,6 +6,7 @@ import io.laotie.platform.NotFound;
 import io.laotie.platform.PageOf;
 import io.laotie.platform.PageRequest;
 import io.laotie.trust.Scores;
+import io.laotie.trust.TrustBacklog;
 import io.laotie.trust.WeakOrder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,17 +21,19 @@ import java.util.Optional;
 
 /**
  * Score pages: the public badges the creator and product pages load (htmx, on load), the merchant's experience page
- * with the orders behind each weak point, and the operators' flags and score distributions.
+ * with the orders behind each weak point, and the operators' flags, score distributions and the trust chain's backlog.
  */
 @Controller
 class ScorePages {
 
     private final Scores scores;
     private final Shops shops;
+    private final TrustBacklog backlog;
 
-    ScorePages(Scores scores, Shops shops) {
+    ScorePages(Scores scores, Shops shops, TrustBacklog backlog) {
         this.scores = scores;
         this.shops = shops;
+        this.backlog = backlog;
     }
 
     /** The creator's reputation: in full on the creator's page, as a small badge that opens to it in the room. */
@@ -68,7 +71,15 @@ class ScorePages {
     String operator(Caller caller, @RequestParam(required = false) Integer page, Model model) {
         model.addAttribute("flags", scores.flags(caller, null, PageRequest.of(page, 20)));
         model.addAttribute("distributions", scores.distributions(caller));
+        model.addAttribute("backlog", backlog.summary(caller));
+        model.addAttribute("setAside", backlog.setAside(caller, new PageRequest(0, 20)));
         return "trust/operator";
+    }
+
+    @PostMapping("/operator/trust/set-aside-events/{id}/retry")
+    String retry(Caller caller, @PathVariable long id) {
+        backlog.retry(caller, id);
+        return "redirect:/operator/trust#backlog";
     }
 
     @PostMapping("/operator/trust/flags/{id}/clearance")
