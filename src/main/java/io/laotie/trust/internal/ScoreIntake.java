@@ -99,6 +99,23 @@ public class ScoreIntake implements InboxConsumer {
         new Batch().absorb(batch);
     }
 
+    /**
+     * Re-scores the given shops, creators and products as of now, with no new fact: what a quiet subject needs as its
+     * old facts leave the window. Publishes what changed, like any absorb.
+     */
+    @Transactional
+    public void refresh(Collection<Subject> subjects) {
+        new Batch().refresh(subjects);
+    }
+
+    /** Subjects last scored before {@code before}, the longest unscored first; at most {@code limit}. */
+    public List<Subject> scoredBefore(Instant before, int limit) {
+        return jdbc.sql("select subject_kind, subject_id from score_subjects where checked_at < ? order by checked_at limit ?")
+                .params(Brushing.utc(before), limit)
+                .query((rs, n) -> new Subject(SubjectKind.valueOf(rs.getString(1)), rs.getLong(2)))
+                .list();
+    }
+
     /** An operator clears a false flag: its buyers' signals toward the target count again, from now on and before. */
     @Transactional
     public void clear(long flagId, long operatorId) {
@@ -211,6 +228,12 @@ public class ScoreIntake implements InboxConsumer {
             finish();
         }
 
+        void refresh(Collection<Subject> subjects) {
+            lock(subjects.stream().filter(s -> s.kind() != SubjectKind.PRODUCT).collect(Collectors.toCollection(TreeSet::new)));
+            touched.addAll(subjects);
+            finish();
+        }
+
         void clear(Brushing.FlagRow flag, long operatorId) {
             lock(new TreeSet<>(Set.of(flag.target())));
             Brushing.FlagRow now = brushing.find(flag.id()).orElseThrow();
@@ -228,8 +251,8 @@ public class ScoreIntake implements InboxConsumer {
         private void lock(TreeSet<Subject> targets) {
             OffsetDateTime now = Brushing.utc(clock.instant());
             for (Subject target : targets) {
-                jdbc.sql("insert into score_subjects (subject_kind, subject_id, label, updated_at) values (?, ?, 'NEW', ?) on conflict do nothing")
-                        .params(target.kind().name(), target.id(), now).update();
+                jdbc.sql("insert into score_subjects (subject_kind, subject_id, label, updated_at, checked_at) values (?, ?, 'NEW', ?, ?) on conflict do nothing")
+                        .params(target.kind().name(), target.id(), now, now).update();
                 jdbc.sql("select label from score_subjects where subject_kind = ? and subject_id = ? for update")
                         .params(target.kind().name(), target.id()).query(String.class).single();
                 locked.add(target);
@@ -694,8 +717,8 @@ public class ScoreIntake implements InboxConsumer {
                     Instant changedAt = was == null ? now : max(now, ((Instant) was[2]).plus(1, ChronoUnit.MICROS));
                     OffsetDateTime at = Brushing.utc(changedAt);
                     if (was == null) {
-                        jdbc.sql("insert into score_subjects (subject_kind, subject_id, score, label, updated_at) values (?, ?, ?, ?, ?) on conflict do nothing")
-                                .params(kind.name(), id, score, label.name(), at).update();
+                        jdbc.sql("insert into score_subjects (subject_kind, subject_id, score, label, updated_at, checked_at) values (?, ?, ?, ?, ?, ?) on conflict do nothing")
+                                .params(kind.name(), id, score, label.name(), at, at).update();
                     } else {
                         jdbc.sql("update score_subjects set score = ?, label = ?, updated_at = ? where subject_kind = ? and subject_id = ?")
                                 .params(score, label.name(), at, kind.name(), id).update();
@@ -706,6 +729,8 @@ public class ScoreIntake implements InboxConsumer {
                         events.publishEvent(new ExperienceChanged(id, score, label, changedAt));
                     }
                 }
+                template.batchUpdate("update score_subjects set checked_at = ? where subject_kind = ? and subject_id = ?",
+                        subjectIds.stream().map(id -> new Object[]{Brushing.utc(now), kind.name(), id}).toList());
             });
         }
     }
