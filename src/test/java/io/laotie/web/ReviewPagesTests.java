@@ -19,7 +19,11 @@ import io.laotie.order.Orders;
 import io.laotie.platform.PageRequest;
 import io.laotie.support.Api;
 import io.laotie.support.LaotieTest;
+import io.laotie.social.Creators;
+import io.laotie.social.NewCreator;
+import io.laotie.trust.ComplaintReason;
 import io.laotie.trust.ComplaintStatus;
+import io.laotie.trust.NewComplaint;
 import io.laotie.trust.Complaints;
 import io.laotie.trust.ReviewFilter;
 import io.laotie.trust.ReviewView;
@@ -62,6 +66,7 @@ class ReviewPagesTests {
     @Autowired Orders orders;
     @Autowired Reviews reviews;
     @Autowired Complaints complaints;
+    @Autowired Creators creators;
 
     @Test
     void aBuyerReviewsOnTheOrderPageAndEveryoneReadsItOnTheProductPage() throws Exception {
@@ -187,7 +192,36 @@ class ReviewPagesTests {
 
     // --- the world each test stands on ---
 
-    private record Seller(long id, MockHttpSession session, Caller caller, long shopId, String shopName, long productId, long skuId) {
+    @Test
+    void creatorsAndShopsSeeWhatBuyersComplainedAboutThemAndHowItWasRuled() throws Exception {
+        Seller seller = seller();
+        creators.become(seller.caller(), new NewCreator("投诉页主播 " + seller.handle(), "从源头来", null));
+        MockHttpSession creator = signIn(seller.handle(), PASSWORD); // signed in again, now as a creator too
+        Person buyer = person("李娜");
+        complaints.file(buyer.caller(), new NewComplaint(seller.id(), null, null, ComplaintReason.FALSE_CLAIMS, "直播间说是特级，收到的是普通货"));
+        complaints.file(buyer.caller(), new NewComplaint(null, seller.shopId(), null, ComplaintReason.RUDE_SERVICE, "客服三天不回消息"));
+
+        mvc.perform(get("/studio").session(creator))
+                .andExpect(content().string(containsString("id=\"to-complaints\"")));
+        String aboutCreator = mvc.perform(get("/studio/complaints").session(creator))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(aboutCreator).contains("关于你的投诉", "直播间说是特级", "虚假宣传", "待处理").doesNotContain("客服三天不回消息", "李娜");
+        assertThat(mvc.perform(get("/studio/complaints").param("lang", "en").session(creator)).andReturn().getResponse()
+                .getContentAsString()).contains("Complaints about you", "Only an upheld complaint counts");
+
+        mvc.perform(get("/console/shops/{id}", seller.shopId()).session(creator))
+                .andExpect(content().string(containsString("id=\"shop-complaints\"")));
+        String aboutShop = mvc.perform(get("/console/shops/{id}/complaints", seller.shopId()).session(creator))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(aboutShop).contains("关于 " + seller.shopName() + " 的投诉", "客服三天不回消息").doesNotContain("直播间说是特级", "李娜");
+        assertThat(mvc.perform(get("/console/shops/{id}/complaints", seller.shopId()).session(buyer.session()))
+                .andReturn().getResponse().getStatus()).as("someone else's shop").isIn(403, 404);
+        assertThat(mvc.perform(get("/studio/complaints").session(buyer.session())).andReturn().getResponse().getStatus())
+                .as("not a creator").isIn(403, 404);
+    }
+
+    private record Seller(long id, String handle, MockHttpSession session, Caller caller, long shopId, String shopName, long productId,
+                          long skuId) {
     }
 
     private record Person(long id, MockHttpSession session, Caller caller) {
@@ -199,7 +233,7 @@ class ReviewPagesTests {
         Caller caller = accounts.callerOf(account.id()).orElseThrow();
         ProductView product = products.create(shop.id(), caller, new NewProduct("富平柿饼 " + account.handle(), "霜降后晾晒", 1002L, null,
                 new Origin("陕西渭南富平", null), 1_500L, 6_800L, 0L, false, null, List.of(new NewProduct.NewSku("一斤装", 3_990L, 50L))));
-        return new Seller(account.id(), signIn(account.handle(), PASSWORD), caller, shop.id(), shop.name(), product.id(),
+        return new Seller(account.id(), account.handle(), signIn(account.handle(), PASSWORD), caller, shop.id(), shop.name(), product.id(),
                 product.skus().getFirst().id());
     }
 

@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -27,7 +28,8 @@ import java.util.List;
 
 /**
  * The buyer's complaint form (投诉), reached from an order page (about its shop or the creator who sold it) or a
- * creator page, and the buyer's own complaints with how operators ruled.
+ * creator page, and the buyer's own complaints with how operators ruled; what buyers complained about a creator (in
+ * the studio) or a shop (in the console), for them to see how they were ruled and what counts in their scores.
  */
 @Controller
 class ComplaintPages {
@@ -86,6 +88,28 @@ class ComplaintPages {
         model.addAttribute("complaints", found);
         OperatorTrustPages.pagingLinks(model, found, "/me/complaints", null);
         return "trust/my-complaints";
+    }
+
+    /** What buyers complained about the signed-in creator, and how operators ruled. */
+    @GetMapping("/studio/complaints")
+    String aboutMe(Caller caller, @RequestParam(defaultValue = "0") int page, Model model) {
+        PageOf<ComplaintView> found = complaints.aboutCreator(caller.accountId(), caller, new PageRequest(Math.max(page, 0), PAGE_SIZE));
+        model.addAttribute("complaints", found);
+        model.addAttribute("back", "/studio");
+        model.addAttribute("title", notices.text("complaint.about.me"));
+        OperatorTrustPages.pagingLinks(model, found, "/studio/complaints", null);
+        return "trust/complaints-about";
+    }
+
+    /** What buyers complained about a shop, for its owner (or an operator). */
+    @GetMapping("/console/shops/{id}/complaints")
+    String aboutShop(Caller caller, @PathVariable long id, @RequestParam(defaultValue = "0") int page, Model model) {
+        PageOf<ComplaintView> found = complaints.aboutShop(id, caller, new PageRequest(Math.max(page, 0), PAGE_SIZE));
+        model.addAttribute("complaints", found);
+        model.addAttribute("back", "/console/shops/" + id);
+        model.addAttribute("title", notices.text("complaint.about.shop", shops.get(id).name()));
+        OperatorTrustPages.pagingLinks(model, found, "/console/shops/" + id + "/complaints", null);
+        return "trust/complaints-about";
     }
 
     private String formPage(Caller caller, @Nullable Long creatorId, @Nullable Long shopId, @Nullable Long orderId,
