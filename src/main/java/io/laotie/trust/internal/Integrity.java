@@ -4,9 +4,13 @@ import io.laotie.identity.Account;
 import io.laotie.identity.Accounts;
 import io.laotie.identity.Links;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -31,7 +35,31 @@ public class Integrity {
 
     /** Whether a signal of {@code actorId} about a sale or creator of {@code parties} counts. */
     public boolean counts(long actorId, Collection<Long> parties) {
-        return !links.linkedToAny(actorId, parties);
+        return !parties.contains(actorId) && counts(actorId, linkedTo(actorId), parties);
+    }
+
+    /**
+     * The accounts linked to the actor, read once per transaction: the trust inbox absorbs a batch of events in one
+     * transaction, and the journeys and the repurchase inputs ask about the same buyers over and over in it.
+     */
+    private Set<Long> linkedTo(long actorId) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return links.linkedTo(actorId);
+        }
+        @SuppressWarnings("unchecked")
+        Map<Long, Set<Long>> read = (Map<Long, Set<Long>>) TransactionSynchronizationManager.getResource(this);
+        if (read == null) {
+            Map<Long, Set<Long>> fresh = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(this, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(Integrity.this);
+                }
+            });
+            read = fresh;
+        }
+        return read.computeIfAbsent(actorId, links::linkedTo);
     }
 
     /**
