@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * Live orders as repurchase inputs. A paid order attributed to a creator counts on the day it was paid, unless the
  * buyer is the creator, the merchant or linked to either ({@link Integrity}); an order refunded in full (a refund that
- * leaves nothing paid, or a paid order cancelled with its money returned) stops counting. Partial refunds leave the
- * purchase day standing: the buyer still bought.
+ * leaves nothing paid, or a paid order cancelled with its money returned) stops counting. A partial refund leaves the
+ * purchase day standing (the buyer still bought) and comes off the buyer's past value.
  */
 @Component
 class LivePurchases implements InboxConsumer {
@@ -46,8 +46,13 @@ class LivePurchases implements InboxConsumer {
 
     private void on(RefundPaid refund) {
         Attribution who = refund.attribution();
-        if (who.creatorId() != null && refund.orderFullyRefunded()) {
+        if (who.creatorId() == null) {
+            return;
+        }
+        if (refund.orderFullyRefunded()) {
             histories.refundedInFull(refund.orderId(), who.creatorId(), who.buyerId(), refund.at());
+        } else {
+            histories.refundedInPart(refund.refundId(), refund.orderId(), who.creatorId(), refund.amount());
         }
     }
 

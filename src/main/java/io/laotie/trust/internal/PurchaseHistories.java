@@ -89,6 +89,18 @@ public class PurchaseHistories implements ImportedChunkStep {
         touch(creatorId);
     }
 
+    /**
+     * Part of the order's money went back, and it stays a purchase (the buyer still bought): the refund comes off the
+     * buyer's past value. Each refund is taken once, however often it is heard, and before or after its payment.
+     */
+    public void refundedInPart(long refundId, long orderId, long creatorId, long amount) {
+        int added = jdbc.sql("insert into repurchase_refunds (refund_id, order_id, creator_id, amount) values (?, ?, ?, ?) on conflict do nothing")
+                .params(refundId, orderId, creatorId, amount).update();
+        if (added > 0) {
+            touch(creatorId);
+        }
+    }
+
     /** Raises the creator's revision: cached fits of the creator are stale from now on. */
     private void touch(long creatorId) {
         if (jdbc.sql("update repurchase_inputs set revision = revision + 1 where creator_id = ?").param(creatorId).update() == 0
@@ -110,10 +122,14 @@ public class PurchaseHistories implements ImportedChunkStep {
      */
     public List<BuyerDays> firstBuyingBetween(long creatorId, LocalDate from, LocalDate to) {
         return jdbc.sql("""
-                        select buyer_id, min(bought_on), max(bought_on), count(distinct bought_on), sum(amount) from repurchase_purchases
-                        where creator_id = ? and not refunded and bought_on <= ?
-                        group by buyer_id having min(bought_on) >= ?""")
-                .params(creatorId, to, from)
+                        select p.buyer_id, min(p.bought_on), max(p.bought_on), count(distinct p.bought_on),
+                               sum(p.amount) - coalesce(sum(r.refunded), 0)
+                          from repurchase_purchases p
+                          left join (select order_id, sum(amount) refunded from repurchase_refunds where creator_id = ? group by order_id) r
+                            on r.order_id = p.order_id
+                         where p.creator_id = ? and not p.refunded and p.bought_on <= ?
+                         group by p.buyer_id having min(p.bought_on) >= ?""")
+                .params(creatorId, creatorId, to, from)
                 .query((rs, n) -> new BuyerDays(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class),
                         rs.getInt(4), rs.getLong(5)))
                 .list();

@@ -7,7 +7,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -19,9 +21,9 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The repurchase inputs when listeners race: the first changes of a creator's inputs, each in a transaction of its
- * own as concurrent import chunks and payments are, all count, and none fails (on PostgreSQL a caught unique violation
- * would have aborted its transaction).
+ * The repurchase inputs. When listeners race, the first changes of a creator's inputs (each in a transaction of its
+ * own, as concurrent import chunks and payments are) all count and none fails: on PostgreSQL a caught unique violation
+ * would have aborted its transaction. And a buyer's past value is what they paid less what came back.
  */
 @LaotieTest
 class PurchaseHistoriesTests {
@@ -61,5 +63,30 @@ class PurchaseHistoriesTests {
             pool.shutdownNow();
         }
         assertThat(histories.revision(creator)).as("every change raised the revision once").isEqualTo(threads);
+    }
+
+    @Test
+    void aBuyersPastValueIsWhatTheyKeptPaying() {
+        long creator = ids.next();
+        long buyer = ids.next();
+        Instant day = Instant.parse("2026-03-02T04:00:00Z");
+        long kept = ids.next();
+        long refundedFirst = ids.next();
+        long returned = ids.next();
+        long refund = ids.next();
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            histories.paid(kept, creator, buyer, day, 1_000);
+            histories.refundedInPart(refund, kept, creator, 300);
+            histories.refundedInPart(refund, kept, creator, 300); // heard twice, taken once
+            histories.refundedInPart(ids.next(), refundedFirst, creator, 500); // heard before its payment
+            histories.paid(refundedFirst, creator, buyer, day.plus(Duration.ofDays(3)), 2_000);
+            histories.paid(returned, creator, buyer, day.plus(Duration.ofDays(5)), 4_000);
+            histories.refundedInFull(returned, creator, buyer, day.plus(Duration.ofDays(6)));
+        });
+        List<PurchaseHistories.BuyerDays> found = histories.firstBuyingBetween(creator, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31));
+        assertThat(found).singleElement().satisfies(b -> {
+            assertThat(b.value()).isEqualTo(1_000 - 300 + 2_000 - 500);
+            assertThat(b.days()).as("partly refunded orders still count as purchase days").isEqualTo(2);
+        });
     }
 }
