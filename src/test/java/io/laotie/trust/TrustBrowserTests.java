@@ -14,13 +14,18 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.util.Map;
+
 import static io.laotie.support.HeadlessChromium.click;
 import static io.laotie.support.HeadlessChromium.text;
 import static io.laotie.support.HeadlessChromium.type;
 import static io.laotie.support.HeadlessChromium.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A creator opens the trust dashboard in a real browser, reads the funnel chart, filters it and opens a fan's journey. */
+/**
+ * In a real browser: a creator opens the trust dashboard, reads the funnel chart, filters it and opens a fan's journey;
+ * reads what buyers complained about them and their shop; a buyer sees the reputation on the creator page and in the room.
+ */
 @LaotieTest
 class TrustBrowserTests {
 
@@ -43,13 +48,7 @@ class TrustBrowserTests {
         Eventually.until("both journeys", () -> "CONVERTED".equals(world.journey(buyer).path("stage").asString(""))
                 && "FOLLOWED".equals(world.journey(follower).path("stage").asString("")));
 
-        browser.get(url("/login"));
-        browser.manage().deleteAllCookies();
-        browser.get(url("/login"));
-        type(browser, By.id("username"), world.creator.handle());
-        type(browser, By.id("password"), "secret-pass-1");
-        click(browser, By.id("login-submit"));
-        waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("me")));
+        signIn(world.creator);
         click(browser, By.id("nav-studio"));
         click(browser, By.id("trust-dashboard"));
         waitFor(browser).until(ExpectedConditions.textToBe(By.tagName("h1"), "信任看板"));
@@ -72,6 +71,37 @@ class TrustBrowserTests {
         browser.get(url("/studio/trust?lang=en"));
         waitFor(browser).until(ExpectedConditions.textToBe(By.tagName("h1"), "Trust dashboard"));
         assertThat(text(browser, By.cssSelector("#funnel h2"))).isEqualTo("Fan funnel");
+    }
+
+    @Test
+    void aCreatorReadsWhatBuyersComplainedAboutThemInTheStudioAndInTheShopConsole() {
+        TrustWorld world = new TrustWorld(api);
+        User buyer = world.buyer();
+        TrustWorld.require(api.post("/api/complaints", buyer, Map.of("creatorId", world.creator.id(), "reason", "FALSE_CLAIMS",
+                "text", "直播间说是特级，收到的是普通货")), 201);
+        TrustWorld.require(api.post("/api/complaints", buyer, Map.of("shopId", world.shopId, "reason", "RUDE_SERVICE",
+                "text", "客服三天不回消息")), 201);
+
+        signIn(world.creator);
+        click(browser, By.id("nav-studio"));
+        click(browser, By.id("to-complaints"));
+        waitFor(browser).until(ExpectedConditions.textToBe(By.tagName("h1"), "关于你的投诉"));
+        assertThat(text(browser, By.tagName("main"))).contains("直播间说是特级", "虚假宣传", "待处理").doesNotContain("客服三天不回消息");
+
+        browser.get(url("/console/shops/" + world.shopId));
+        click(browser, By.id("shop-complaints"));
+        waitFor(browser).until(ExpectedConditions.textMatches(By.tagName("h1"), java.util.regex.Pattern.compile("关于 .+ 的投诉")));
+        assertThat(text(browser, By.tagName("main"))).contains("客服三天不回消息", "服务态度差").doesNotContain("直播间说是特级");
+    }
+
+    private void signIn(User user) {
+        browser.get(url("/login"));
+        browser.manage().deleteAllCookies();
+        browser.get(url("/login"));
+        type(browser, By.id("username"), user.handle());
+        type(browser, By.id("password"), "secret-pass-1");
+        click(browser, By.id("login-submit"));
+        waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("me")));
     }
 
     @Test
