@@ -1,6 +1,5 @@
 package io.laotie.trust.internal;
 
-import io.laotie.catalog.Shops;
 import io.laotie.order.Actor;
 import io.laotie.order.Attribution;
 import io.laotie.order.OrderPaid;
@@ -16,14 +15,10 @@ import io.laotie.support.Api;
 import io.laotie.support.LaotieTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -39,21 +34,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ResponseFactsTests {
 
     @Autowired Api api;
-    @Autowired Shops shops;
     @Autowired JdbcClient jdbc;
-    @Autowired JdbcTemplate template;
     @Autowired Ids ids;
-    @Autowired ScoreRules rules;
-    @Autowired ScoreBook book;
-    @Autowired SignalWeights weights;
-    @Autowired Brushing brushing;
-    @Autowired ApplicationEventPublisher events;
+    @Autowired Intakes intakes;
 
     @Test
     void onlyTheMerchantsAnswersAreResponses() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        ScoreIntake intake = new ScoreIntake(jdbc, template, ids, Clock.fixed(now, ZoneOffset.UTC), rules, book, weights,
-                brushing, shops, events);
+        ScoreIntake intake = intakes.at(now);
         Api.Merchant merchant = api.merchant("resp_m");
         long buyer = Long.parseLong(api.user("resp_b").id());
         Attribution a = new Attribution(buyer, Long.parseLong(merchant.shopId()), Long.parseLong(merchant.user().id()), null, null);

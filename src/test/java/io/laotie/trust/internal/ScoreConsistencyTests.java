@@ -1,6 +1,5 @@
 package io.laotie.trust.internal;
 
-import io.laotie.catalog.Shops;
 import io.laotie.identity.Accounts;
 import io.laotie.order.ArbitrationRuled;
 import io.laotie.order.Attribution;
@@ -26,8 +25,6 @@ import io.laotie.trust.ReviewPosted;
 import io.laotie.trust.ReviewRemoved;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -58,23 +55,19 @@ class ScoreConsistencyTests {
 
     @Autowired Api api;
     @Autowired Accounts accounts;
-    @Autowired Shops shops;
     @Autowired JdbcClient jdbc;
-    @Autowired JdbcTemplate template;
     @Autowired Ids ids;
+    @Autowired Intakes intakes;
     @Autowired ScoreRules rules;
     @Autowired ScoreBook book;
-    @Autowired SignalWeights weights;
-    @Autowired Brushing brushing;
     @Autowired FullRecomputation full;
-    @Autowired ApplicationEventPublisher events;
     @Autowired TransactionTemplate transactions;
 
     @Test
     void incrementalScoresEqualAFullRecomputationOverARandomizedHistory() {
         Instant now = Instant.now().plus(Duration.ofDays(100)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         Clock fixed = Clock.fixed(now, ZoneOffset.UTC);
-        ScoreIntake intake = new ScoreIntake(jdbc, template, ids, fixed, rules, book, weights, brushing, shops, events);
+        ScoreIntake intake = intakes.at(now);
         Random random = new Random(SEED);
 
         Api.Merchant m1 = api.merchant("cons_m");
