@@ -103,6 +103,20 @@ public final class HeadlessChromium {
         field.sendKeys(text);
     }
 
+    /**
+     * Signs in through the login page of the site at {@code baseUrl}, after signing out whoever was signed in (the
+     * site's cookies dropped), and waits until the page's header greets {@code displayName}.
+     */
+    public static void logIn(WebDriver browser, String baseUrl, String handle, String password, String displayName) {
+        browser.get(baseUrl + "/login");
+        browser.manage().deleteAllCookies();
+        browser.get(baseUrl + "/login");
+        type(browser, By.id("username"), handle);
+        type(browser, By.id("password"), password);
+        click(browser, By.id("login-submit"));
+        waitFor(browser).until(ExpectedConditions.textToBe(By.id("me"), displayName));
+    }
+
     /** The text of the element once it is visible. */
     public static String text(WebDriver browser, By by) {
         return waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(by)).getText();

@@ -1,9 +1,10 @@
 package io.laotie.trust;
 
-import io.laotie.support.Api;
 import io.laotie.support.Api.User;
+import io.laotie.support.Api;
 import io.laotie.support.Browsers;
 import io.laotie.support.Eventually;
+import io.laotie.support.HeadlessChromium;
 import io.laotie.support.LaotieTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -18,7 +19,6 @@ import java.util.Map;
 
 import static io.laotie.support.HeadlessChromium.click;
 import static io.laotie.support.HeadlessChromium.text;
-import static io.laotie.support.HeadlessChromium.type;
 import static io.laotie.support.HeadlessChromium.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -95,13 +95,7 @@ class TrustBrowserTests {
     }
 
     private void signIn(User user) {
-        browser.get(url("/login"));
-        browser.manage().deleteAllCookies();
-        browser.get(url("/login"));
-        type(browser, By.id("username"), user.handle());
-        type(browser, By.id("password"), "secret-pass-1");
-        click(browser, By.id("login-submit"));
-        waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("me")));
+        HeadlessChromium.logIn(browser, url(""), user.handle(), "secret-pass-1", "Tester " + user.handle());
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.laotie.live.FlashSales;
 import io.laotie.platform.PlatformClock;
 import io.laotie.support.Api;
 import io.laotie.support.Browsers;
+import io.laotie.support.HeadlessChromium;
 import io.laotie.support.LaotieTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -121,12 +122,7 @@ class FlashSaleBrowserTests {
     }
 
     private void logIn(ChromeDriver browser, Api.User user) {
-        browser.get(url("/login"));
-        WebElement handle = waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-        handle.sendKeys(user.handle());
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        click(browser, By.id("login-submit"));
-        waitFor(browser).until(ExpectedConditions.urlToBe(url("/")));
+        HeadlessChromium.logIn(browser, url(""), user.handle(), PASSWORD, "Tester " + user.handle());
     }
 
     private String url(String path) {

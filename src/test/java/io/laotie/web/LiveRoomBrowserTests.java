@@ -2,6 +2,7 @@ package io.laotie.web;
 
 import io.laotie.support.Api;
 import io.laotie.support.Browsers;
+import io.laotie.support.HeadlessChromium;
 import io.laotie.support.LaotieTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -169,12 +170,7 @@ class LiveRoomBrowserTests {
     }
 
     private void logIn(ChromeDriver browser, Api.User user) {
-        browser.get(url("/login"));
-        WebElement handle = waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-        handle.sendKeys(user.handle());
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        click(browser, By.id("login-submit"));
-        waitFor(browser).until(ExpectedConditions.textToBe(By.id("me"), "Tester " + user.handle()));
+        HeadlessChromium.logIn(browser, url(""), user.handle(), PASSWORD, "Tester " + user.handle());
     }
 
     private String url(String path) {

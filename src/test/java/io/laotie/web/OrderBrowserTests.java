@@ -22,6 +22,7 @@ import io.laotie.order.Orders;
 import io.laotie.platform.PageRequest;
 import io.laotie.support.Api;
 import io.laotie.support.Browsers;
+import io.laotie.support.HeadlessChromium;
 import io.laotie.support.LaotieTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -156,11 +157,7 @@ class OrderBrowserTests {
     }
 
     private void logIn(Account account) {
-        browser.get(url("/login"));
-        type(browser, By.id("username"), account.handle());
-        type(browser, By.id("password"), PASSWORD);
-        click(browser, By.id("login-submit"));
-        waitFor(browser).until(ExpectedConditions.textToBe(By.id("me"), account.displayName()));
+        HeadlessChromium.logIn(browser, url(""), account.handle(), PASSWORD, account.displayName());
     }
 
     /** Forgets the session and the language: the next page is a first-time visitor's. */

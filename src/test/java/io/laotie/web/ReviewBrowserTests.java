@@ -14,11 +14,12 @@ import io.laotie.identity.ClientInfo;
 import io.laotie.identity.NewAccount;
 import io.laotie.identity.NewAddress;
 import io.laotie.ledger.Ledger;
+import io.laotie.live.LiveFixture;
 import io.laotie.order.NewOrder;
 import io.laotie.order.Orders;
-import io.laotie.live.LiveFixture;
 import io.laotie.support.Api;
 import io.laotie.support.Browsers;
+import io.laotie.support.HeadlessChromium;
 import io.laotie.support.LaotieTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -128,11 +129,7 @@ class ReviewBrowserTests {
     }
 
     private void logIn(Account account) {
-        browser.get(url("/login"));
-        type(browser, By.id("username"), account.handle());
-        type(browser, By.id("password"), PASSWORD);
-        click(browser, By.id("login-submit"));
-        waitFor(browser).until(ExpectedConditions.textToBe(By.id("me"), account.displayName()));
+        HeadlessChromium.logIn(browser, url(""), account.handle(), PASSWORD, account.displayName());
     }
 
     private String url(String path) {

@@ -23,6 +23,7 @@ import io.laotie.social.Creators;
 import io.laotie.social.NewCreator;
 import io.laotie.support.Api;
 import io.laotie.support.Browsers;
+import io.laotie.support.HeadlessChromium;
 import io.laotie.support.LaotieTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -169,13 +170,7 @@ class StudioBrowserTests {
     }
 
     private void logIn(Account account) {
-        browser.get(url("/css/laotie.css"));
-        browser.manage().deleteAllCookies();
-        browser.get(url("/login"));
-        type(browser, By.id("username"), account.handle());
-        type(browser, By.id("password"), PASSWORD);
-        click(browser, By.id("login-submit"));
-        waitFor(browser).until(ExpectedConditions.textToBe(By.id("me"), account.displayName()));
+        HeadlessChromium.logIn(browser, url(""), account.handle(), PASSWORD, account.displayName());
     }
 
     private String url(String path) {

@@ -11,6 +11,7 @@ import io.laotie.identity.Accounts;
 import io.laotie.identity.ClientInfo;
 import io.laotie.identity.NewAccount;
 import io.laotie.support.Browsers;
+import io.laotie.support.HeadlessChromium;
 import io.laotie.support.LaotieTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -189,11 +190,7 @@ class WebShellBrowserTests {
     }
 
     private void logIn(String handle, String password, String displayName) {
-        browser.get(url("/login"));
-        type(browser, By.id("username"), handle);
-        type(browser, By.id("password"), password);
-        click(browser, By.id("login-submit"));
-        waitFor(browser).until(ExpectedConditions.textToBe(By.id("me"), displayName));
+        HeadlessChromium.logIn(browser, url(""), handle, password, displayName);
     }
 
     private String url(String path) {
