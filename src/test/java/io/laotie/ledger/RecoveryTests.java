@@ -7,6 +7,7 @@ import io.laotie.support.Funds;
 import io.laotie.support.LaotieTest;
 import io.laotie.support.MutableClock;
 import io.laotie.support.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -44,13 +45,21 @@ class RecoveryTests {
     @Autowired PlatformClock platformClock;
     @Autowired Funds funds;
 
+    private static final Duration HOLD = Duration.ofDays(7);
+    private MutableClock clock;
+    private Ledger ledger;
+
+    /** A ledger on a clock of its own, starting at the platform's now, holding settled money for {@link #HOLD}. */
+    @BeforeEach
+    void ledgerOfItsOwn() {
+        clock = new MutableClock();
+        clock.advance(Duration.between(Instant.now(), platformClock.instant()));
+        ledger = new Ledger(jdbc, ids, clock, transactions, events, gateway,
+                new LedgerProperties(true, new BigDecimal("0.05"), HOLD, Duration.ofSeconds(5), 100_000_000L), "jdbc:h2:mem:laotie-test");
+    }
+
     @Test
     void recoversFromAvailableMoneyThenFromPendingLatestFirstAndNeverBelowZero() {
-        MutableClock clock = new MutableClock();
-        clock.advance(Duration.between(Instant.now(), platformClock.instant()));
-        Duration hold = Duration.ofDays(7);
-        Ledger ledger = new Ledger(jdbc, ids, clock, transactions, events, gateway,
-                new LedgerProperties(true, new BigDecimal("0.05"), hold, Duration.ofSeconds(5), 100_000_000L), "jdbc:h2:mem:laotie-test");
         long merchant = ids.next();
         assertThat(funds.available(merchant, 10_000)).isEqualTo(9_500);
         settle(ledger, merchant, 10_000);
@@ -79,7 +88,7 @@ class RecoveryTests {
                 .as("nothing left to take").isTrue();
         assertBalanced(ledger);
 
-        clock.advance(hold);
+        clock.advance(HOLD);
         ledger.releaseDue();
         assertThat(ledger.balance(available)).as("the emptied releases release nothing").isZero();
         assertBalanced(ledger);
@@ -87,17 +96,12 @@ class RecoveryTests {
 
     @Test
     void aPartlyTakenReleaseReleasesTheRest() {
-        MutableClock clock = new MutableClock();
-        clock.advance(Duration.between(Instant.now(), platformClock.instant()));
-        Duration hold = Duration.ofDays(7);
-        Ledger ledger = new Ledger(jdbc, ids, clock, transactions, events, gateway,
-                new LedgerProperties(true, new BigDecimal("0.05"), hold, Duration.ofSeconds(5), 100_000_000L), "jdbc:h2:mem:laotie-test");
         long merchant = ids.next();
         settle(ledger, merchant, 10_000);
         ledger.recover(merchant, 3_000, "compensation:test-part-" + merchant, null);
         assertThat(ledger.balance(AccountRef.merchantPending(merchant))).isEqualTo(6_500);
         assertBalanced(ledger);
-        clock.advance(hold);
+        clock.advance(HOLD);
         ledger.releaseDue();
         assertThat(ledger.balance(AccountRef.merchantAvailable(merchant))).isEqualTo(6_500);
         assertThat(ledger.balance(AccountRef.merchantPending(merchant))).isZero();
@@ -106,14 +110,9 @@ class RecoveryTests {
 
     @Test
     void aReleaseThatWaitedForARecoveryReleasesWhatTheRecoveryLeft() throws Exception {
-        MutableClock clock = new MutableClock();
-        clock.advance(Duration.between(Instant.now(), platformClock.instant()));
-        Duration hold = Duration.ofDays(7);
-        Ledger ledger = new Ledger(jdbc, ids, clock, transactions, events, gateway,
-                new LedgerProperties(true, new BigDecimal("0.05"), hold, Duration.ofSeconds(5), 100_000_000L), "jdbc:h2:mem:laotie-test");
         long merchant = ids.next();
         settle(ledger, merchant, 10_000);
-        clock.advance(hold.plusMinutes(1));
+        clock.advance(HOLD.plusMinutes(1));
 
         int released = whileHeld(() -> ledger.recover(merchant, 3_000, "compensation:test-race-" + merchant, null),
                 ledger::releaseDue, "update ledger_releases");
@@ -126,10 +125,6 @@ class RecoveryTests {
 
     @Test
     void aRecoveryThatWaitedForAWithdrawalTakesTheRestFromPendingMoney() throws Exception {
-        MutableClock clock = new MutableClock();
-        clock.advance(Duration.between(Instant.now(), platformClock.instant()));
-        Ledger ledger = new Ledger(jdbc, ids, clock, transactions, events, gateway,
-                new LedgerProperties(true, new BigDecimal("0.05"), Duration.ofDays(7), Duration.ofSeconds(5), 100_000_000L), "jdbc:h2:mem:laotie-test");
         long merchant = ids.next();
         AccountRef available = AccountRef.merchantAvailable(merchant);
         assertThat(funds.available(merchant, 10_000)).isEqualTo(9_500);
