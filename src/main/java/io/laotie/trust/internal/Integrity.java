@@ -35,14 +35,15 @@ public class Integrity {
 
     /** Whether a signal of {@code actorId} about a sale or creator of {@code parties} counts. */
     public boolean counts(long actorId, Collection<Long> parties) {
-        return !parties.contains(actorId) && counts(actorId, linkedTo(actorId), parties);
+        return !parties.contains(actorId) && counts(actorId, linked(actorId), parties);
     }
 
     /**
-     * The accounts linked to the actor, read once per transaction: the trust inbox absorbs a batch of events in one
-     * transaction, and the journeys and the repurchase inputs ask about the same buyers over and over in it.
+     * The accounts linked to the actor by device, phone or address ({@link Links#linkedTo}), read once per transaction:
+     * the trust inbox absorbs a batch of events in one transaction, and the journeys, the scores and the repurchase
+     * inputs ask about the same buyers over and over in it. A link made later is seen by the next transaction.
      */
-    private Set<Long> linkedTo(long actorId) {
+    public Set<Long> linked(long actorId) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return links.linkedTo(actorId);
         }

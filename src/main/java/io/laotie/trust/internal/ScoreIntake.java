@@ -700,6 +700,7 @@ public class ScoreIntake implements InboxConsumer {
                             current.put(rs.getLong(1), new Object[]{rs.getBigDecimal(2), rs.getString(3),
                                     rs.getObject(4, OffsetDateTime.class).toInstant()});
                         });
+                List<Object[]> unchanged = new ArrayList<>();
                 for (long id : subjectIds) {
                     Tally tally = tallies.getOrDefault(id, new Tally());
                     BigDecimal score;
@@ -712,6 +713,7 @@ public class ScoreIntake implements InboxConsumer {
                     Object[] was = current.get(id);
                     if (was != null && was[0] != null && ((BigDecimal) was[0]).compareTo(score) == 0
                             && label.name().equals(was[1])) {
+                        unchanged.add(new Object[]{Brushing.utc(now), kind.name(), id});
                         continue;
                     }
                     Instant changedAt = was == null ? now : max(now, ((Instant) was[2]).plus(1, ChronoUnit.MICROS));
@@ -720,8 +722,8 @@ public class ScoreIntake implements InboxConsumer {
                         jdbc.sql("insert into score_subjects (subject_kind, subject_id, score, label, updated_at, checked_at) values (?, ?, ?, ?, ?, ?) on conflict do nothing")
                                 .params(kind.name(), id, score, label.name(), at, at).update();
                     } else {
-                        jdbc.sql("update score_subjects set score = ?, label = ?, updated_at = ? where subject_kind = ? and subject_id = ?")
-                                .params(score, label.name(), at, kind.name(), id).update();
+                        jdbc.sql("update score_subjects set score = ?, label = ?, updated_at = ?, checked_at = ? where subject_kind = ? and subject_id = ?")
+                                .params(score, label.name(), at, Brushing.utc(now), kind.name(), id).update();
                     }
                     if (kind == SubjectKind.CREATOR) {
                         events.publishEvent(new ReputationChanged(id, score, label, changedAt));
@@ -729,8 +731,9 @@ public class ScoreIntake implements InboxConsumer {
                         events.publishEvent(new ExperienceChanged(id, score, label, changedAt));
                     }
                 }
-                template.batchUpdate("update score_subjects set checked_at = ? where subject_kind = ? and subject_id = ?",
-                        subjectIds.stream().map(id -> new Object[]{Brushing.utc(now), kind.name(), id}).toList());
+                if (!unchanged.isEmpty()) { // scored again, as it was: only the time of the scoring moves
+                    template.batchUpdate("update score_subjects set checked_at = ? where subject_kind = ? and subject_id = ?", unchanged);
+                }
             });
         }
     }

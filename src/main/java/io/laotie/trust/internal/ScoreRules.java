@@ -22,7 +22,6 @@ import java.time.Duration;
  * @param times             the prior and the scale of the time components
  * @param weights           the weight of every component and dimension
  * @param brushing          when orders, receipts and reviews to one target are flagged as brushing (刷单)
- * @param linkCacheTtl      how long the accounts linked to a buyer are remembered between two of their signals
  */
 @ConfigurationProperties("laotie.trust.scores")
 public record ScoreRules(
@@ -38,8 +37,7 @@ public record ScoreRules(
         @DefaultValue Rates rates,
         @DefaultValue Times times,
         @DefaultValue Weights weights,
-        @DefaultValue Brushing brushing,
-        @DefaultValue("5s") Duration linkCacheTtl) {
+        @DefaultValue Brushing brushing) {
 
     /** Window length in days (at least one). */
     public int windowDays() {

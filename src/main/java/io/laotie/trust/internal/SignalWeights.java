@@ -12,32 +12,25 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@link Integrity}'s answers for the score intake, with what it reads kept in memory: an account's age and origin
- * never change, so they are kept (up to a bound); the accounts linked to a buyer can change with any login or new
- * address, so they are kept only {@link ScoreRules#linkCacheTtl()} (a few seconds) — a signal is weighed once, on
- * arrival, and stored with its weight, so a briefly stale link changes only how one signal was weighed, never whether
- * the incremental and the full computation agree. Thread-safe.
+ * {@link Integrity}'s answers for the score intake, with accounts kept in memory: an account's age and origin never
+ * change, so they are kept (up to a bound). The accounts linked to a buyer can change with any login or new address;
+ * {@link Integrity#linked} reads them once per transaction. A signal is weighed once, on arrival, and stored with its
+ * weight, so the incremental and the full computation agree whatever the links were. Thread-safe.
  */
 @Component
 public class SignalWeights {
 
     private static final int MAX_ENTRIES = 200_000;
 
-    private record Linked(Set<Long> accounts, long until) {
-    }
-
     private final Integrity integrity;
     private final Accounts accounts;
     private final Links links;
-    private final long linkTtlNanos;
     private final Map<Long, Account> accountCache = new ConcurrentHashMap<>();
-    private final Map<Long, Linked> linkCache = new ConcurrentHashMap<>();
 
-    SignalWeights(Integrity integrity, Accounts accounts, Links links, ScoreRules rules) {
+    SignalWeights(Integrity integrity, Accounts accounts, Links links) {
         this.integrity = integrity;
         this.accounts = accounts;
         this.links = links;
-        this.linkTtlNanos = rules.linkCacheTtl().toNanos();
     }
 
     /** What the actor's signal about a sale or creator of {@code parties} weighs, in thousandths: 0 when it does not count. */
@@ -52,19 +45,9 @@ public class SignalWeights {
         return integrity.veryNew(account(actorId), at);
     }
 
-    /** The accounts linked to {@code actorId} by device, phone or address (as of at most a few seconds ago). */
+    /** The accounts linked to {@code actorId} by device, phone or address, as this transaction first read them. */
     public Set<Long> linked(long actorId) {
-        long now = System.nanoTime();
-        Linked cached = linkCache.get(actorId);
-        if (cached != null && cached.until - now > 0) {
-            return cached.accounts;
-        }
-        if (linkCache.size() > MAX_ENTRIES) {
-            linkCache.clear();
-        }
-        Set<Long> fresh = Set.copyOf(links.linkedTo(actorId));
-        linkCache.put(actorId, new Linked(fresh, now + linkTtlNanos));
-        return fresh;
+        return integrity.linked(actorId);
     }
 
     /** Whether two accounts logged in from the same IP address and user agent (a sign, never a link). */
