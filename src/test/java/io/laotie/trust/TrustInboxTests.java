@@ -63,6 +63,12 @@ class TrustInboxTests {
             assertThat(listed.path("error").asString()).contains("viewerId");
             assertThat(api.get("/api/operator/trust/backlog", operator).body().path("setAside").asLong()).isPositive();
             assertThat(api.get("/api/operator/trust/set-aside-events", fan).status()).isEqualTo(403);
+            var badPage = api.get("/api/operator/trust/set-aside-events?size=0", operator);
+            assertThat(badPage.status()).isEqualTo(400);
+            assertThat(badPage.raw().getResponse().getContentType()).startsWith("application/problem+json");
+            var badId = api.post("/api/operator/trust/set-aside-events/柿饼/retry", operator, null);
+            assertThat(badId.status()).isEqualTo(400);
+            assertThat(badId.raw().getResponse().getContentType()).startsWith("application/problem+json");
             assertThat(api.post("/api/operator/trust/set-aside-events/" + broken + "/retry", fan, null).status()).isEqualTo(403);
 
             // the cause is fixed (here: the row itself), and an operator puts the event back in line
